@@ -53,6 +53,13 @@ class Store(ABC):
     def replace_stories(self, stories: list[Story]) -> None:
         """Replace all stories and the article -> story mapping."""
 
+    @abstractmethod
+    def corpus_is_stale(self) -> bool:
+        """True when articles were added since the corpus stages last finished."""
+
+    @abstractmethod
+    def mark_corpus_fresh(self) -> None: ...
+
     # --- reading -----------------------------------------------------------------
     @abstractmethod
     def article_ids(self) -> set[str]: ...
