@@ -29,11 +29,6 @@ from marsad.store import Store, open_store
 
 log = logging.getLogger("marsad")
 
-# Articles per transaction: small enough that a killed run loses at most a few seconds of
-# work, large enough that SQLite's per-commit fsync is not the bottleneck (measured on the
-# seeds + SaudiNewsNet: commit cost is negligible above ~50 articles per batch).
-BATCH_SIZE = 200
-
 PerArticleStage = Callable[[Document], None]
 
 #: The per-article stages in the order they run; each fills one field of the Document.
@@ -114,7 +109,7 @@ def ingest_documents(
             if article.parent_id:
                 summary.split_off += 1
             batch.append(analyze_document(Document(article)))
-            if len(batch) >= BATCH_SIZE:
+            if len(batch) >= settings.batch_size:
                 flush()
     flush()
     summary.seconds = time.perf_counter() - started

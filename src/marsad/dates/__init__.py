@@ -1,1 +1,63 @@
-"""Stage package (see docs/architecture.md)."""
+"""Date expressions in Arabic news, normalised with the precision they were written in.
+
+``value`` is ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``: "يونيو 2024" is ``2024-06``, never a
+made-up first day. Relative expressions (أمس، الشهر الماضي، قبل ثلاثة أيام) are resolved
+against the article's publication date and skipped when it is unknown. How months and
+weekdays without a year, weeks and Hijri dates are resolved is written down in
+``marsad.dates._find``; the vocabulary is in ``dates/data/*.tsv``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from marsad.dates._event import event_clauses
+from marsad.dates._find import DateMatch, find_dates, resolve, search
+from marsad.dates._hijri import gregorian_to_hijri, hijri_to_gregorian
+from marsad.model import DateRef, Document
+from marsad.text import normalize_with_map
+
+__all__ = [
+    "DateMatch",
+    "extract_dates",
+    "find_dates",
+    "gregorian_to_hijri",
+    "hijri_to_gregorian",
+    "parse_published",
+    "resolve",
+]
+
+
+def parse_published(published: str | None) -> date | None:
+    """The calendar day of an ISO publication stamp, or None when it is not one."""
+    if not published:
+        return None
+    try:
+        return datetime.fromisoformat(published.strip()).date()
+    except ValueError:
+        try:
+            return date.fromisoformat(published.strip()[:10])
+        except ValueError:
+            return None
+
+
+def _inside_name(match: DateMatch, names: list[tuple[int, int]]) -> bool:
+    return any(start <= match.start and match.end <= end for start, end in names)
+
+
+def extract_dates(doc: Document) -> None:
+    """Fill ``doc.dates`` with every date expression in the article body, in text order.
+
+    Expressions inside a named-entity mention (a surname الخميس, the paper اليوم السابع)
+    are names, not dates, so they are dropped when entities ran first.
+    """
+    text = doc.article.text
+    reference = parse_published(doc.article.published)
+    names = [(m.start, m.end) for m in doc.mentions]
+    mapped = normalize_with_map(text)
+    matches = [m for m in search(text, mapped, reference) if not _inside_name(m, names)]
+    events = event_clauses(text, mapped, [(m.start, m.end) for m in matches])
+    doc.dates = [
+        DateRef(doc.id, m.expression, m.value, m.start, m.end, event)
+        for m, event in zip(matches, events, strict=True)
+    ]

@@ -1,0 +1,157 @@
+"""Dates stage benchmark: Duckling Time_AR share right, and extract_dates throughput.
+
+Run: ``python bench/dates.py [N_ARTICLES]``. The baseline is dateparser's Arabic search
+(``dateparser.search.search_dates``) in the same run, on the same rows and articles.
+dateparser returns datetimes without a precision, so it is compared at the grain the
+corpus row gives, which favours it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import time
+import warnings
+import zipfile
+from collections import defaultdict
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+from marsad.dates import extract_dates, resolve
+from marsad.model import Article, Document
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+REFERENCE = datetime(2013, 2, 12, 4, 30)
+_TUPLE = re.compile(r"\((\d+), (\d+), (\d+), \d+, \d+, \d+\)")
+# dateparser is about two orders of magnitude slower; it gets a slice of the articles.
+BASELINE_SHARE = 10
+
+
+def expected(row: dict[str, object]) -> tuple[str, str, str | None]:
+    """(category, grain, value at that grain) of one Duckling row."""
+    if row.get("negative"):
+        return "negative", "none", None
+    text = str(row["expected"])
+    y, m, d = (int(x) for x in _TUPLE.findall(text)[0])
+    grain = text.split(")")[-1].split()[0]
+    kind = text.split()[0]
+    category = {"datetime": "date"}.get(kind, kind)
+    if grain in ("Hour", "Minute", "Second") and kind == "datetime":
+        category = "time"
+    if grain == "Year":
+        return category, grain, f"{y:04d}"
+    if grain == "Month":
+        return category, grain, f"{y:04d}-{m:02d}"
+    return category, grain, f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def dateparser_value(text: str, grain: str) -> str | None:
+    from dateparser.search import search_dates
+
+    found = search_dates(text, languages=["ar"], settings={"RELATIVE_BASE": REFERENCE})
+    if not found:
+        return None
+    value = found[0][1]
+    if grain == "Year":
+        return f"{value.year:04d}"
+    if grain == "Month":
+        return f"{value.year:04d}-{value.month:02d}"
+    return value.date().isoformat()
+
+
+def duckling() -> None:
+    rows = [
+        json.loads(line)
+        for line in (SHARED / "duckling_arabic" / "Time_AR.jsonl").read_text().splitlines()
+    ]
+    right: dict[str, dict[str, int]] = {"marsad": defaultdict(int), "dateparser": defaultdict(int)}
+    total: dict[str, int] = defaultdict(int)
+    for row in rows:
+        category, grain, value = expected(row)
+        key = f"{category}/{grain}"
+        for k in (key, "all"):
+            total[k] += 1
+        ours = resolve(str(row["text"]), REFERENCE.date())
+        theirs = dateparser_value(str(row["text"]), grain)
+        for name, got in (("marsad", ours), ("dateparser", theirs)):
+            if got == value:
+                right[name][key] += 1
+                right[name]["all"] += 1
+    print("Duckling Time_AR (reference 2013-02-12), share right")
+    print(f"{'category/grain':28} {'rows':>5} {'marsad':>8} {'dateparser':>11}")
+    for key in sorted(total):
+        n = total[key]
+        print(
+            f"{key:28} {n:5d} {right['marsad'][key] / n:8.3f} {right['dateparser'][key] / n:11.3f}"
+        )
+
+
+def snn_articles(limit: int) -> list[Article]:
+    out: list[Article] = []
+    for path in sorted((SHARED / "saudinewsnet").glob("*.zip")):
+        with zipfile.ZipFile(path) as z:
+            for name in z.namelist():
+                for i, item in enumerate(json.loads(z.read(name))):
+                    stamp = str(item.get("date_extracted", ""))
+                    out.append(
+                        Article(
+                            id=f"{path.stem}-{i}",
+                            source=str(item.get("url", "")),
+                            text=str(item.get("content", "")),
+                            published=stamp,
+                        )
+                    )
+                    if len(out) >= limit:
+                        return out
+    return out
+
+
+def timed(articles: list[Article], fn: Callable[[Article], int]) -> tuple[float, int]:
+    start = time.perf_counter()
+    found = sum(fn(a) for a in articles)
+    return len(articles) / (time.perf_counter() - start), found
+
+
+def marsad_count(article: Article) -> int:
+    doc = Document(article)
+    extract_dates(doc)
+    return len(doc.dates)
+
+
+def dateparser_count(article: Article) -> int:
+    from dateparser.search import search_dates
+
+    base = datetime.combine(date.fromisoformat(str(article.published)[:10]), datetime.min.time())
+    found = search_dates(article.text, languages=["ar"], settings={"RELATIVE_BASE": base})
+    return len(found or [])
+
+
+def throughput(limit: int) -> None:
+    articles = snn_articles(limit)
+    chars = sum(len(a.text) for a in articles)
+    rate, found = timed(articles, marsad_count)
+    print(f"\nSaudiNewsNet: {len(articles)} articles, {chars / len(articles):.0f} chars on average")
+    print(
+        f"marsad extract_dates: {rate:8.1f} articles/s, {found / len(articles):.2f} dates/article"
+    )
+    few = articles[: max(1, len(articles) // BASELINE_SHARE)]
+    rate, found = timed(few, dateparser_count)
+    print(
+        f"dateparser search:    {rate:8.1f} articles/s, {found / len(few):.2f} dates/article"
+        f" (first {len(few)} articles)"
+    )
+
+
+def main() -> None:
+    if not SHARED.is_dir():
+        sys.exit(f"{SHARED} is missing: clone ../shared beside the project")
+    warnings.simplefilter("ignore")
+    limit = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
+    duckling()
+    throughput(limit)
+
+
+if __name__ == "__main__":
+    main()

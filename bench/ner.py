@@ -1,0 +1,104 @@
+"""NER benchmark: held-out ANERcorp sixth, conlleval exact spans, and tagging speed.
+
+Scores the shipped model (trained on the first five sixths by scripts/train_ner.py) on the
+last sixth of ANERcorp sentences, beside a most-frequent-tag-per-word baseline learned from
+the same training part, then times tagging (feature extraction included).
+
+    python bench/ner.py
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from marsad.entities import score_conll
+from marsad.entities.tagger import get_tagger
+from marsad.text import normalize
+
+ROOT = Path(__file__).resolve().parent.parent
+ANERCORP = ROOT.parent / "shared" / "data" / "anercorp" / "train.txt"
+DEV_FRACTION = 6
+SPEED_ROUNDS = 3
+
+Sentence = list[tuple[str, str]]
+
+
+def read_conll(path: Path) -> list[Sentence]:
+    out: list[Sentence] = []
+    cur: Sentence = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if parts:
+            cur.append((parts[0], parts[-1]))
+        elif cur:
+            out.append(cur)
+            cur = []
+    if cur:
+        out.append(cur)
+    return out
+
+
+def most_frequent_tag(train: list[Sentence]) -> dict[str, str]:
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for sent in train:
+        for word, tag in sent:
+            counts[normalize(word)][tag] += 1
+    return {w: c.most_common(1)[0][0] for w, c in counts.items()}
+
+
+def baseline_tags(words: list[str], table: dict[str, str]) -> list[str]:
+    """Per-word lookup, repaired to valid IOB2 (an I- with nothing open becomes B-)."""
+    out: list[str] = []
+    for w in words:
+        tag = table.get(normalize(w), "O")
+        if tag.startswith("I-") and (not out or out[-1] == "O" or out[-1][2:] != tag[2:]):
+            tag = "B-" + tag[2:]
+        out.append(tag)
+    return out
+
+
+def show(name: str, scores: dict[str, object]) -> None:
+    o = scores["overall"]
+    assert isinstance(o, dict)
+    print(f"{name:28s} P {o['precision']:.4f}  R {o['recall']:.4f}  F1 {o['f1']:.4f}")
+    types = scores["types"]
+    assert isinstance(types, dict)
+    for kind, s in types.items():
+        print(f"  {kind:5s} P {s['precision']:.4f}  R {s['recall']:.4f}  F1 {s['f1']:.4f}"
+              f"  (gold {s['gold']})")
+
+
+def main() -> None:
+    if not ANERCORP.is_file():
+        sys.exit(f"{ANERCORP} not found: clone the shared data beside the project")
+    sentences = read_conll(ANERCORP)
+    cut = len(sentences) - len(sentences) // DEV_FRACTION
+    train, dev = sentences[:cut], sentences[cut:]
+    gold = [[t for _, t in s] for s in dev]
+    words = [[w for w, _ in s] for s in dev]
+    table = most_frequent_tag(train)
+    show("baseline (most frequent tag)", score_conll(gold, [baseline_tags(w, table)
+                                                            for w in words]))
+    tagger = get_tagger()
+    pred = [tagger.tag(w) for w in words]
+    show("marsad CRF", score_conll(gold, pred))
+    n_tokens = sum(len(w) for w in words)
+    best = float("inf")
+    for _ in range(SPEED_ROUNDS):
+        t0 = time.perf_counter()
+        for w in words:
+            tagger.tag(w)
+        best = min(best, time.perf_counter() - t0)
+    base_t0 = time.perf_counter()
+    for w in words:
+        baseline_tags(w, table)
+    base_time = time.perf_counter() - base_t0
+    print(f"speed: CRF {n_tokens / best:,.0f} tokens/s ({n_tokens} tokens, best of "
+          f"{SPEED_ROUNDS}); baseline {n_tokens / base_time:,.0f} tokens/s")
+
+
+if __name__ == "__main__":
+    main()

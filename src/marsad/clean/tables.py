@@ -1,0 +1,128 @@
+"""The cleaner's rule tables (``clean/data/*.tsv``), loaded once and pre-normalised.
+
+Every phrase is stored as written by a person and folded here with ``text.normalize``,
+so the tables stay readable and the matching sees the same spelling folds as the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from marsad.text import normalize
+
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})")
+# Separators and filler ignored when comparing agency names ("أ.ف.ب", "«رويترز»").
+_NAME_NOISE = re.compile(r"[\s.\"'«»“”()*]+")
+
+
+def _unescape(field: str) -> str:
+    return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), field)
+
+
+def _rows(name: str) -> list[tuple[str, ...]]:
+    text = resources.files("marsad.clean").joinpath("data", name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append(tuple(_unescape(f.strip()) for f in line.split("\t")))
+    return rows
+
+
+def fold(text: str) -> str:
+    """The matching form of a line: normalised, one space between words."""
+    return normalize(text)
+
+
+def name_key(name: str) -> str:
+    """Agency/credit comparison key: folded, without spaces, dots, quotes or 'وكالة'."""
+    folded = fold(name)
+    for filler in _fillers():
+        if folded.startswith(filler + " "):
+            folded = folded[len(filler) + 1 :]
+            break
+    return _NAME_NOISE.sub("", folded)
+
+
+@cache
+def _fillers() -> tuple[str, ...]:
+    return tuple(fold(w) for w in ("وكالة", "وكالات أنباء", "وكالة أنباء"))
+
+
+@dataclass(frozen=True)
+class Phrase:
+    text: str
+    match: str
+    kind: str
+    max_words: int | None
+
+    def hits(self, key: str, words: int) -> bool:
+        if self.max_words is not None and words > self.max_words:
+            return False
+        if self.match == "line":
+            return key == self.text
+        if self.match == "prefix":
+            if not key.startswith(self.text):
+                return False
+            rest = key[len(self.text) :]
+            return not rest or not self.text[-1].isalnum() or not rest[0].isalnum()
+        if self.match == "suffix":
+            return key.endswith(self.text)
+        return self.text in key
+
+
+@cache
+def boilerplate() -> tuple[Phrase, ...]:
+    out = []
+    for phrase, match, kind, max_words in _rows("boilerplate.tsv"):
+        limit = None if max_words == "-" else int(max_words)
+        out.append(Phrase(fold(phrase), match, kind, limit))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    prefix: str
+    target: str
+    needs_separator: bool
+
+
+@cache
+def attributions() -> tuple[Attribution, ...]:
+    rows = [Attribution(fold(p), t, s == "yes") for p, t, s in _rows("attribution.tsv")]
+    return tuple(sorted(rows, key=lambda a: -len(a.prefix)))
+
+
+@cache
+def agencies() -> dict[str, tuple[str, str]]:
+    """name key -> (canonical name, 'agency' | 'outlet')."""
+    return {name_key(name): (canon, kind) for name, canon, kind in _rows("agencies.tsv")}
+
+
+@cache
+def months() -> dict[str, tuple[int, str]]:
+    """folded month name -> (month number, calendar)."""
+    return {fold(name): (int(num), cal) for name, num, cal in _rows("months.tsv")}
+
+
+@cache
+def dateline_words() -> frozenset[str]:
+    return frozenset(fold(row[0]) for row in _rows("dateline_words.tsv"))
+
+
+@cache
+def continuation_words() -> frozenset[str]:
+    return frozenset(fold(row[0]) for row in _rows("continuation.tsv"))
+
+
+@cache
+def photo_credit_words() -> tuple[str, ...]:
+    return tuple(fold(row[0]) for row in _rows("photo_credits.tsv"))
+
+
+@cache
+def language_words() -> dict[str, str]:
+    return {word: lang for word, lang in _rows("language.tsv")}

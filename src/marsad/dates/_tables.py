@@ -1,0 +1,85 @@
+"""The date vocabulary, read from ``dates/data/*.tsv`` and normalised for matching."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from marsad.text import normalize
+
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})")
+
+
+def rows(name: str) -> list[tuple[str, ...]]:
+    """Tab-separated rows of a data file; ``#`` comments and blank lines skipped."""
+    text = resources.files("marsad.dates").joinpath("data", name).read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = (_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), f) for f in line.split("\t"))
+        out.append(tuple(fields))
+    return out
+
+
+@dataclass(frozen=True)
+class MonthName:
+    month: int
+    calendar: str
+    alone: bool
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Every word list, keyed by its normalised spelling."""
+
+    months: dict[str, MonthName]
+    weekdays: dict[str, int]
+    bare_weekdays: dict[str, int]
+    relative_days: dict[str, tuple[int, bool]]
+    periods: dict[str, tuple[str, bool]]
+    modifiers_after: dict[str, int]
+    modifiers_before: dict[str, int]
+    durations: dict[str, list[tuple[str, str]]]
+    directions: dict[str, int]
+    ordinals: dict[str, int]
+    cues: dict[str, list[str]]
+    clause_sep: frozenset[str]
+    clause_words: list[str]
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    months = {
+        normalize(name): MonthName(int(num), cal, alone == "yes")
+        for num, cal, name, alone in rows("months.tsv")
+    }
+    weekdays: dict[str, int] = {}
+    bare: dict[str, int] = {}
+    for num, name, form in rows("weekdays.tsv"):
+        (weekdays if form == "definite" else bare)[normalize(name)] = int(num)
+    durations: dict[str, list[tuple[str, str]]] = {}
+    for word, unit, count in rows("durations.tsv"):
+        durations.setdefault(normalize(word), []).append((unit, count))
+    cues: dict[str, list[str]] = {}
+    for kind, word in rows("cues.tsv"):
+        cues.setdefault(kind, []).append(normalize(word))
+    modifiers = rows("modifiers.tsv")
+    clause = rows("clause.tsv")
+    return Vocabulary(
+        months=months,
+        weekdays=weekdays,
+        bare_weekdays=bare,
+        relative_days={normalize(w): (int(d), g == "yes") for w, d, g in rows("relative_days.tsv")},
+        periods={normalize(w): (u, g == "yes") for w, u, g in rows("periods.tsv")},
+        modifiers_after={normalize(w): int(o) for w, o, p in modifiers if p == "after"},
+        modifiers_before={normalize(w): int(o) for w, o, p in modifiers if p == "before"},
+        durations=durations,
+        directions={normalize(w): int(s) for w, s in rows("directions.tsv")},
+        ordinals={normalize(w): int(d) for d, w in rows("ordinals.tsv")},
+        cues=cues,
+        clause_sep=frozenset(normalize(t) for k, t in clause if k == "clause_sep"),
+        clause_words=[normalize(t) for k, t in clause if k == "clause_word"],
+    )

@@ -1,0 +1,140 @@
+"""CRF features for Arabic NER: word forms, affixes, triggers, gazetteer and clusters.
+
+Arabic has no capitalisation, so the signals that separate names from words are the words
+around them (titles, place heads), whether a form is a known name (gazetteer) and which
+distributional cluster it falls in (names cluster with names in unlabelled news).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from marsad.entities._data import parse_rows, read_rows
+from marsad.text import normalize
+
+# A stem needs three letters left after stripping, or short names (بن، ليد) and function
+# words get mangled; Arabic roots are mostly three letters.
+MIN_STEM = 3
+# Longest gazetteer entry matched, in tokens (longest in the tables: 4-word org names).
+MAX_GAZ_TOKENS = 4
+CONTEXT = (-2, -1, 1, 2)
+
+
+def _prefixes() -> list[tuple[str, bool]]:
+    rows = [(normalize(r[0]), r[1] == "article") for r in read_rows("clitics.tsv")]
+    return sorted(rows, key=lambda r: -len(r[0]))
+
+
+_PREFIXES = _prefixes()
+
+
+def stem(norm: str) -> str:
+    """Strip the longest proclitic chain (conjunction, preposition, article) from a form."""
+    for prefix, _ in _PREFIXES:
+        if norm.startswith(prefix) and len(norm) - len(prefix) >= MIN_STEM:
+            return norm[len(prefix):]
+    return norm
+
+
+def _shape(word: str) -> str:
+    if word.isdigit():
+        return "D"
+    if not any(c.isalnum() for c in word):
+        return "P"
+    if word.isascii():
+        return "L"
+    if any(c.isdigit() for c in word):
+        return "M"
+    return "A"
+
+
+@dataclass
+class Resources:
+    """Lookup tables the features read; empty tables switch a feature group off."""
+
+    triggers: dict[str, str] = field(default_factory=dict)
+    clusters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    gazetteer: dict[tuple[str, ...], str] = field(default_factory=dict)
+    # Corpus frequency of each clustered form; not a feature, used to split clitics.
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, folder: Path | None, *, clusters: bool = True,
+             gazetteer: bool = True) -> Resources:
+        triggers = {normalize(r[0]): r[1] for r in read_rows("triggers.tsv")}
+        res = cls(triggers=triggers)
+        if folder is None:
+            return res
+        if (folder / "clusters.tsv").is_file():
+            rows = parse_rows((folder / "clusters.tsv").read_text(encoding="utf-8"))
+            res.counts = {r[0]: int(r[1]) for r in rows}
+            if clusters:
+                res.clusters = {r[0]: tuple(r[2:]) for r in rows}
+        if gazetteer and (folder / "gazetteer.tsv").is_file():
+            rows = parse_rows((folder / "gazetteer.tsv").read_text(encoding="utf-8"))
+            res.gazetteer = {tuple(stem(w) for w in r[0].split()): r[1] for r in rows}
+        return res
+
+
+def _gazetteer_tags(stems: list[str], gaz: dict[tuple[str, ...], str]) -> list[str]:
+    tags = [""] * len(stems)
+    i = 0
+    while i < len(stems):
+        for n in range(min(MAX_GAZ_TOKENS, len(stems) - i), 0, -1):
+            kind = gaz.get(tuple(stems[i:i + n]))
+            if kind:
+                tags[i] = "B-" + kind
+                for j in range(i + 1, i + n):
+                    tags[j] = "I-" + kind
+                i += n
+                break
+        else:
+            i += 1
+    return tags
+
+
+def sentence_features(words: Sequence[str], res: Resources) -> list[list[str]]:
+    """One feature list per token of a sentence, in python-crfsuite's string form."""
+    norms = [normalize(w) or w for w in words]
+    stems = [stem(n) for n in norms]
+    gaz = _gazetteer_tags(stems, res.gazetteer) if res.gazetteer else [""] * len(words)
+    base: list[dict[str, str]] = []
+    for word, n, s, g in zip(words, norms, stems, gaz, strict=True):
+        f = {"n": n, "s": s, "sh": _shape(word)}
+        trig = res.triggers.get(n) or res.triggers.get(s)
+        if trig:
+            f["t"] = trig
+        if g:
+            f["g"] = g
+        cl = res.clusters.get(n) or res.clusters.get(s)
+        if cl:
+            for k, c in enumerate(cl):
+                f[f"c{k}"] = c
+        elif res.clusters:
+            f["c"] = "OOV"
+        base.append(f)
+    out: list[list[str]] = []
+    last = len(words) - 1
+    for i, f in enumerate(base):
+        n = norms[i]
+        feats = ["b", *(f"{k}={v}" for k, v in f.items()),
+                 "p2=" + n[:2], "p3=" + n[:3], "x2=" + n[-2:], "x3=" + n[-3:],
+                 "sp2=" + stems[i][:2], "sx2=" + stems[i][-2:],
+                 "al=" + str(n != stems[i])]
+        for off in CONTEXT:
+            j = i + off
+            if j < 0:
+                feats.append(f"{off}:BOS")
+                continue
+            if j > last:
+                feats.append(f"{off}:EOS")
+                continue
+            feats.extend(f"{off}:{k}={v}" for k, v in base[j].items() if k != "sh")
+        if i > 0:
+            feats.append(f"-1|0={norms[i - 1]}|{n}")
+        if i < last:
+            feats.append(f"0|+1={n}|{norms[i + 1]}")
+        out.append(feats)
+    return out

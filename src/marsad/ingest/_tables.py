@@ -1,0 +1,48 @@
+"""Loads the ingest rule tables from ``data/`` once, so the rules stay readable data."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+def _read(name: str) -> str:
+    return resources.files("marsad.ingest").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def _rows(name: str) -> list[list[str]]:
+    """Non-comment, non-blank lines split on tabs."""
+    return [
+        line.split("\t")
+        for line in _read(name).splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+
+
+@cache
+def encoding_facts() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(_read("encoding.json"))
+    return data
+
+
+@cache
+def field_aliases() -> dict[str, list[str]]:
+    data = json.loads(_read("fields.json"))
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+@cache
+def magic_numbers() -> tuple[tuple[bytes, str], ...]:
+    return tuple((bytes.fromhex(sig), what) for sig, what in _rows("magic.tsv"))
+
+
+@cache
+def extension_formats() -> dict[str, str]:
+    return {ext: fmt for ext, fmt in _rows("extensions.tsv")}
+
+
+@cache
+def archive_skip_names() -> frozenset[str]:
+    return frozenset(row[0].strip().lower() for row in _rows("archive_skip.txt"))

@@ -1,0 +1,200 @@
+"""Bytes to text for Arabic news: BOMs, UTF-16 without BOM, the two legacy Arabic code
+pages, and mojibake (UTF-8 read as a Western or Arabic code page and saved again).
+
+charset-normalizer is not used: it reads the two Arabic code pages right, but guessed
+cp1250 for a short French cp1252 sentence; a fixed Western fallback is more predictable.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from functools import cache
+from typing import Any
+
+from marsad.errors import InputError
+from marsad.ingest._tables import encoding_facts
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Share of NUL bytes that must sit on one parity for UTF-16 without BOM: ASCII spaces,
+# digits and punctuation put their NUL high byte always on the same side, while binary
+# data scatters NULs evenly; 0.9 leaves room for a few U+xx00 code points.
+UTF16_NUL_PARITY = 0.9
+# Share of Arabic letters among all letters a legacy decoding must reach to be taken as
+# Arabic; a real Arabic article in either code page scores above 0.9 (tests build both
+# from ANT text), Latin text read as cp1256 scores near 0.
+ARABIC_LETTER_SHARE = 0.5
+# Mojibake marker pairs (UTF-8 lead byte char + continuation byte char) that flag a text.
+# Of the 62,199 real ANT + SaudiNewsNet articles one has a single pair and none has two
+# (tests/ingest/test_real_data.py keeps it so); a mangled Arabic word alone has 2 or more.
+MOJIBAKE_MIN_PAIRS = 2
+# Repair passes: text that went through the UTF-8-as-cp1252 mill twice is seen in scrapes.
+MOJIBAKE_MAX_PASSES = 2
+_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+
+
+@cache
+def _arabic_letter_re() -> re.Pattern[str]:
+    ranges = "".join(f"{lo}-{hi}" for lo, hi in encoding_facts()["arabic_letter_ranges"])
+    return re.compile(f"[{ranges}]")
+
+
+@cache
+def _table(codec: str) -> str:
+    """256-char decoding table; bytes the codec leaves undefined map to the same code point,
+    as Windows does, so every byte string round-trips."""
+    chars = []
+    for b in range(256):
+        try:
+            chars.append(bytes([b]).decode(codec))
+        except UnicodeDecodeError:
+            chars.append(chr(b))
+    return "".join(chars)
+
+
+@cache
+def _encoding_map(codec: str) -> Any:
+    return codecs.charmap_build(_table(codec))
+
+
+@cache
+def _marker_re(codec: str) -> re.Pattern[str]:
+    facts = encoding_facts()
+    table = _table(codec)
+    lo, hi = facts["utf8_lead_bytes"][codec]
+    clo, chi = facts["utf8_continuation_bytes"]
+    legit = set(facts["legit_after_lead"])
+    leads = {table[b] for b in range(lo, hi + 1)}
+    # Letters are excluded too: Urdu-style ھ after ع is real text, not a mangled byte.
+    conts = {table[b] for b in range(clo, chi + 1)} - legit
+    conts = {c for c in conts if not c.isalpha()}
+    return re.compile(
+        "[" + re.escape("".join(sorted(leads))) + "][" + re.escape("".join(sorted(conts))) + "]"
+    )
+
+
+def _letter_share(text: str) -> float:
+    arabic = len(_arabic_letter_re().findall(text))
+    letters = sum(1 for c in text if c.isalpha())
+    return arabic / letters if letters else 0.0
+
+
+def _is_control(c: str) -> bool:
+    return ("\u0080" <= c <= "\u009f") or (c < " " and c not in _ALLOWED_CONTROLS)
+
+
+def _suspicious(text: str) -> int:
+    """Characters a real Arabic text in the right code page would not contain."""
+    return sum(1 for c in text if ("\u00c0" <= c <= "\u00ff") or _is_control(c))
+
+
+def _decode_utf16_without_bom(data: bytes, source: str) -> str:
+    even = data[0::2].count(0)
+    odd = data[1::2].count(0)
+    total = even + odd
+    codec = None
+    if odd >= UTF16_NUL_PARITY * total:
+        codec = "utf-16-le"
+    elif even >= UTF16_NUL_PARITY * total:
+        codec = "utf-16-be"
+    if codec is not None and len(data) % 2 == 0:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            text = None
+        if text is not None and _suspicious(text) == 0 and "\x00" not in text:
+            return text
+    raise InputError(source, "binary", "contains NUL bytes and is not UTF-16 text")
+
+
+def _decode_legacy(data: bytes, source: str) -> str:
+    facts = encoding_facts()
+    best: tuple[tuple[float, int, int], str] | None = None
+    for codec in facts["single_byte_arabic_codecs"]:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _letter_share(text) < ARABIC_LETTER_SHARE:
+            continue
+        key = (
+            -_suspicious(text) / max(len(text), 1),
+            sum(text.count(bigram) for bigram in facts["common_bigrams"]),
+            len(_arabic_letter_re().findall(text)),
+        )
+        if best is None or key > best[0]:
+            best = (key, text)
+    if best is not None:
+        return best[1]
+    text = codecs.charmap_decode(data, "strict", _table(facts["fallback_codec"]))[0]
+    if any(_is_control(c) for c in text):
+        raise InputError(source, "encoding", "not UTF-8, UTF-16 or a known Arabic code page")
+    return text
+
+
+def decode_bytes(data: bytes, source: str) -> str:
+    """Decode without the mojibake check (containers check each item instead)."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(codec)
+            except UnicodeDecodeError as exc:
+                raise InputError(source, "encoding", f"{codec} BOM but invalid: {exc}") from exc
+    if b"\x00" in data:
+        return _decode_utf16_without_bom(data, source)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return _decode_legacy(data, source)
+
+
+def _unmangle(text: str, codec: str) -> str | None:
+    """Undo one UTF-8-read-as-``codec`` pass, only when the round trip is exact."""
+    try:
+        raw, _ = codecs.charmap_encode(text, "strict", _encoding_map(codec))
+        fixed = raw.decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+    again, _ = codecs.charmap_decode(fixed.encode("utf-8"), "strict", _table(codec))
+    return fixed if again == text else None
+
+
+def mojibake_pairs(text: str) -> dict[str, int]:
+    """Marker pair counts per code page, e.g. "Ø§Ù„" (cp1252) or "ط§ظ„" (cp1256)."""
+    codecs_ = encoding_facts()["mojibake_codecs"]
+    return {codec: len(_marker_re(codec).findall(text)) for codec in codecs_}
+
+
+def repair_mojibake(text: str, source: str) -> str:
+    """``text`` repaired, or unchanged if clean; raises when mangled beyond an exact fix."""
+    for _ in range(MOJIBAKE_MAX_PASSES):
+        counts = mojibake_pairs(text)
+        flagged = sorted((n, c) for c, n in counts.items() if n >= MOJIBAKE_MIN_PAIRS)
+        if not flagged:
+            return text
+        for _n, codec in reversed(flagged):
+            fixed = _unmangle(text, codec)
+            if fixed is not None:
+                text = fixed
+                break
+        else:
+            codec = flagged[-1][1]
+            raise InputError(
+                source,
+                "encoding",
+                f"UTF-8 text was decoded as {codec} and saved again (mojibake) and cannot be "
+                "repaired exactly; re-export the source as UTF-8",
+            )
+    return text
+
+
+def decode(data: bytes, source: str) -> str:
+    """Decode ``data`` to text, repairing exact mojibake; raises :class:`InputError`."""
+    return repair_mojibake(decode_bytes(data, source), source)

@@ -1,0 +1,92 @@
+"""Content terms and sparse TF-IDF vectors shared by story clustering and summaries.
+
+Both stages compare Arabic text that is spelt and inflected differently across outlets
+(ترامب / ترمب, الجنود / جنود), so they compare light stems of normalised words with the
+function words and reporting boilerplate (``data/stopwords.txt``) left out.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from functools import cache, lru_cache
+from importlib.resources import files
+
+from marsad.text import light_stem, normalize, tokenize
+
+Vector = dict[str, float]
+
+# Stems of one letter are clitic debris (و، ب، ل) and match everything.
+MIN_STEM_CHARS = 2
+# Numbers of three digits or more (1500, 2024) identify a story's figures; shorter ones
+# (days, small counts) are everywhere and only add noise.
+MIN_NUMBER_DIGITS = 3
+NUMBER_PREFIX = "#"
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """Normalised stop words plus their light stems, so either form is caught."""
+    text = files("marsad.summarize").joinpath("data/stopwords.txt").read_text("utf-8")
+    words = {normalize(w) for w in text.splitlines() if w.strip() and not w.startswith("#")}
+    return frozenset(words | {light_stem(w) for w in words})
+
+
+@lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    return light_stem(word)
+
+
+def content_terms(text: str, numbers: bool = True) -> list[str]:
+    """Light stems of the content words of ``text`` in order, plus long numbers as ``#1500``."""
+    stop = stopwords()
+    out: list[str] = []
+    for tok in tokenize(normalize(text)):
+        word = tok.text
+        if word[0].isdigit():
+            digits = "".join(c for c in word if c.isdigit())
+            if numbers and len(digits) >= MIN_NUMBER_DIGITS:
+                out.append(NUMBER_PREFIX + digits)
+            continue
+        if not word[0].isalpha() or word in stop:
+            continue
+        stem = _stem(word)
+        if len(stem) >= MIN_STEM_CHARS and stem not in stop:
+            out.append(stem)
+    return out
+
+
+def idf_table(term_lists: Iterable[Iterable[str]]) -> tuple[dict[str, float], float]:
+    """Smoothed IDF per term, and the IDF an unseen term would get."""
+    df: Counter[str] = Counter()
+    n = 0
+    for terms in term_lists:
+        n += 1
+        df.update(set(terms))
+    unseen = math.log((n + 1) / 1) + 1.0
+    return {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}, unseen
+
+
+def tfidf(terms: Iterable[str], idf: Mapping[str, float], unseen: float) -> Vector:
+    """Unit-length TF-IDF vector with sublinear term frequency."""
+    counts = Counter(terms)
+    vec = {t: (1.0 + math.log(c)) * idf.get(t, unseen) for t, c in counts.items()}
+    return unit(vec)
+
+
+def unit(vec: Mapping[str, float]) -> Vector:
+    norm = math.sqrt(sum(v * v for v in vec.values()))
+    return {t: v / norm for t, v in vec.items()} if norm else {}
+
+
+def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
+
+
+def jaccard(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)

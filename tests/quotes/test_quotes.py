@@ -1,0 +1,255 @@
+"""Quotation extraction on hand-built documents: marks, reporting patterns, speakers."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from marsad.model import Article, Document, EntityType, Mention, Quote
+from marsad.quotes import extract_quotes
+from marsad.quotes._extract import quote_id
+
+MentionSpec = list[tuple[str, EntityType, str | None]]
+
+
+def _doc(text: str, mentions: MentionSpec | None = None) -> Document:
+    """A document whose mentions are found with str.find (first occurrence after the last)."""
+    found: list[Mention] = []
+    pos = 0
+    for surface, kind, role in mentions or []:
+        start = text.find(surface, pos)
+        assert start >= 0, surface
+        found.append(Mention(start, start + len(surface), surface, kind, role))
+        pos = start + len(surface)
+    return Document(article=Article(id="a1", source="test", text=text), mentions=found)
+
+
+def _quotes(
+    text: str, mentions: list[tuple[str, EntityType, str | None]] | None = None
+) -> list[Quote]:
+    doc = _doc(text, mentions)
+    extract_quotes(doc)
+    for q in doc.quotes:
+        assert doc.article.text[q.start : q.end] == q.text
+    return doc.quotes
+
+
+def _only(quotes: list[Quote]) -> Quote:
+    assert len(quotes) == 1, [(q.kind, q.speaker, q.text) for q in quotes]
+    return quotes[0]
+
+
+INNER = "سنواصل دعم الشعب الفلسطيني في كل المحافل الدولية"
+
+
+def test_each_mark_style_and_mixes() -> None:
+    for opening, closing in [
+        ('"', '"'),
+        ("“", "”"),
+        ("«", "»"),
+        ("„", "“"),
+        ("“", '"'),
+        ("«", "”"),
+        ("”", "”"),
+    ]:
+        text = f"وقال الوزير {opening}{INNER}{closing}."
+        q = _only(_quotes(text))
+        assert (q.kind, q.text, q.speaker) == ("direct", INNER, "الوزير"), (opening, closing)
+
+
+def test_quote_spans_sentences_and_ignores_frames_inside() -> None:
+    inner = "الوضع صعب جدا. ووفقاً لتقديراتنا، سيستمر القتال أشهراً"
+    q = _only(_quotes(f"وأضاف المتحدث خلال مؤتمر صحافي “{inner}”، محذراً من التصعيد."))
+    assert q.text == inner and q.speaker == "المتحدث"
+
+
+def test_scare_quotes_are_not_quotations() -> None:
+    text = (
+        "أفادت شبكة “سي إن إن” الأمريكية بأن الإدارة وافقت على تسليم مقاتلات “إف 16” لكييف. "
+        'وناقش الوزراء "خطة النصر" التي عرضها الرئيس.'
+    )
+    quotes = _quotes(text)
+    q = _only(quotes)
+    assert q.kind == "indirect"
+    assert q.speaker == "شبكة “سي إن إن” الأمريكية"
+    assert q.text == "الإدارة وافقت على تسليم مقاتلات “إف 16” لكييف"
+
+
+def test_short_quote_introduced_by_verb_is_kept() -> None:
+    q = _only(_quotes("وقال الرئيس “لن نستسلم”."))
+    assert (q.kind, q.text, q.speaker) == ("direct", "لن نستسلم", "الرئيس")
+
+
+def test_long_quote_without_attribution_is_dropped() -> None:
+    assert _quotes("وحمل القرار عنوان “خطوة غير مسبوقة في تاريخ البلاد الحديث”.") == []
+    assert _quotes("تصدّر وسم “لا للحرب على غزة الآن” مواقع التواصل.") == []
+
+
+PATTERNS = [
+    ("قال وزير الخارجية إن المحادثات ستستأنف الأسبوع المقبل.", "وزير الخارجية"),
+    ("وقالت الوزيرة في بيان إن المحادثات ستستأنف الأسبوع المقبل.", "الوزيرة"),
+    ("فيما قال السفير إن المحادثات ستستأنف الأسبوع المقبل.", "السفير"),
+    ("وأكد المتحدث أن المحادثات ستستأنف الأسبوع المقبل.", "المتحدث"),
+    ("وأشار التقرير إلى أن المحادثات ستستأنف الأسبوع المقبل.", "التقرير"),
+    ("وأفادت الوكالة بأن المحادثات ستستأنف الأسبوع المقبل.", "الوكالة"),
+    ("وأعلن الجيش أن المحادثات ستستأنف الأسبوع المقبل.", "الجيش"),
+    ("وصرّح مسؤول بأن المحادثات ستستأنف الأسبوع المقبل.", "مسؤول"),
+    ("وأوضح الوسيط أن المحادثات ستستأنف الأسبوع المقبل.", "الوسيط"),
+    ("واعتبرت الحكومة أن المحادثات ستستأنف الأسبوع المقبل.", "الحكومة"),
+    ("وشدد الرئيس على أن المحادثات ستستأنف الأسبوع المقبل.", "الرئيس"),
+    ("وحذرت المنظمة من أن المحادثات ستستأنف الأسبوع المقبل.", "المنظمة"),
+    ("وذكرت الصحيفة أن المحادثات ستستأنف الأسبوع المقبل.", "الصحيفة"),
+    ("ولفتت الخارجية إلى أن المحادثات ستستأنف الأسبوع المقبل.", "الخارجية"),
+    ("وكشف المصدر عن أن المحادثات ستستأنف الأسبوع المقبل.", "المصدر"),
+    (
+        "ونقلت وكالة رويترز عن دبلوماسي غربي قوله إن المحادثات ستستأنف الأسبوع المقبل.",
+        "دبلوماسي غربي",
+    ),
+    ("وبحسب الوسيط القطري، فإن المحادثات ستستأنف الأسبوع المقبل.", "الوسيط القطري"),
+    ("وستستأنف المحادثات الأسبوع المقبل، وفقاً لمصادر دبلوماسية.", "مصادر دبلوماسية"),
+    (
+        "وستستأنف المحادثات الأسبوع المقبل، حسبما نقلت وكالة الأنباء الرسمية.",
+        "وكالة الأنباء الرسمية",
+    ),
+    ("وكان شهود قالوا إن المحادثات ستستأنف الأسبوع المقبل.", "شهود"),
+]
+
+
+def test_each_reporting_pattern() -> None:
+    for text, speaker in PATTERNS:
+        q = _only(_quotes(text))
+        assert q.kind == "indirect", text
+        assert q.speaker == speaker, text
+        assert "المحادثات" in q.text and "ستستأنف" in q.text, text
+        assert not q.text.endswith("."), text
+
+
+def test_clause_after_complementiser_runs_to_sentence_end() -> None:
+    q = _only(_quotes("وقال الوزير إن الحوار ضروري، مؤكداً أنه لا بديل عنه. وغادر القاعة."))
+    assert q.text == "الحوار ضروري، مؤكداً أنه لا بديل عنه"
+
+
+def test_relative_clause_verb_is_not_speech() -> None:
+    assert _quotes("وارتفعت الأسعار مجددا، مما يؤكد أن التضخم مستمر.") == []
+
+
+def test_direct_wins_over_overlapping_indirect() -> None:
+    text = (
+        "وقالت السفارة في بيان، إن السفير شدد على أن "
+        "“التعاون بين البلدين يتم في إطار القانون الدولي”."
+    )
+    q = _only(_quotes(text))
+    assert q.kind == "direct" and q.speaker == "السفارة"
+    assert q.text == "التعاون بين البلدين يتم في إطار القانون الدولي"
+
+
+def test_continuation_follows_last_speaker_of_same_gender() -> None:
+    text = (
+        "وقالت المتحدثة باسم الوزارة سارة أحمد إن الوضع مستقر. "
+        "وقال الوزير خالد سالم إن الحدود مغلقة. "
+        "وأضافت أن المساعدات ستصل غداً. "
+        "وتابع “لن نفتح المعبر قبل الاتفاق على الترتيبات الأمنية”."
+    )
+    quotes = _quotes(
+        text,
+        [("سارة أحمد", "PER", "المتحدثة باسم الوزارة"), ("خالد سالم", "PER", "الوزير")],
+    )
+    assert [q.speaker_mention for q in quotes] == [0, 1, 0, 1]
+    assert quotes[2].speaker == "المتحدثة باسم الوزارة سارة أحمد"
+    assert quotes[3].kind == "direct" and quotes[3].speaker == "الوزير خالد سالم"
+
+
+def test_role_resolves_to_earlier_mention() -> None:
+    text = (
+        "والتقت المتحدثة باسم البنتاغون سابرينا سينغ بالصحافيين. "
+        "وأحجمت المتحدثة عن التعليق، لكن المتحدثة قالت إن القوات اقتربت من الحدود."
+    )
+    q = _only(_quotes(text, [("سابرينا سينغ", "PER", "المتحدثة باسم البنتاغون")]))
+    assert q.speaker_mention == 0
+    assert q.text == "القوات اقتربت من الحدود"
+
+
+def test_role_resolves_to_earlier_unnamed_speaker() -> None:
+    text = "وصرّح مسؤول دفاعي أن العقود محدودة. كما أكد المسؤول الدفاعي أن الصيانة تتطلب خبرة."
+    quotes = _quotes(text)
+    assert [q.speaker for q in quotes] == ["مسؤول دفاعي", "مسؤول دفاعي"]
+    assert all(q.speaker_mention is None for q in quotes)
+
+
+def test_institution_speakers() -> None:
+    text = (
+        "وأكد مجلس الناتو في بيانه: “ندين بشدة القرارات التي اتخذتها روسيا وكوريا الشمالية”. "
+        "وقالت السفارة الروسية في سيول خلال بيان، إن التعاون يتم في إطار القانون الدولي."
+    )
+    quotes = _quotes(text, [("الناتو", "ORG", None), ("سيول", "LOC", None)])
+    assert [(q.kind, q.speaker) for q in quotes] == [
+        ("direct", "مجلس الناتو"),
+        ("indirect", "السفارة الروسية"),
+    ]
+    assert quotes[0].speaker_mention == 0
+    assert quotes[1].speaker_mention is None
+
+
+def test_person_mention_preferred_in_subject() -> None:
+    text = "وقال الأمين العام لحلف شمال الأطلسي مارك روته للصحافيين إن الحلف موحد."
+    q = _only(
+        _quotes(text, [("حلف شمال الأطلسي", "ORG", None), ("مارك روته", "PER", "الأمين العام")])
+    )
+    assert q.speaker == "الأمين العام لحلف شمال الأطلسي مارك روته"
+    assert q.speaker_mention == 1
+
+
+def test_unnamed_speakers_keep_text_without_mention() -> None:
+    for subject in ("مسؤول دفاعي", "مصدر مطلع", "شهود عيان"):
+        q = _only(_quotes(f"وقال {subject} إن الانفجار وقع قرب المطار.", []))
+        assert (q.speaker, q.speaker_mention) == (subject, None)
+
+
+def test_speaker_before_verb() -> None:
+    q = _only(_quotes("وكان شهود من رويترز قالوا في وقت سابق إنه تم سماع دوي انفجارات."))
+    assert q.speaker == "شهود من رويترز"
+
+
+def test_quote_followed_by_attribution() -> None:
+    q = _only(_quotes("“لن نسمح بتكرار ما حدث في المدينة”، قال قائد الشرطة للصحافيين."))
+    assert (q.kind, q.speaker) == ("direct", "قائد الشرطة")
+
+
+def test_ids_are_stable_and_distinct() -> None:
+    text = "وقال الوزير إن الحوار ضروري. وأضاف أن الحل سياسي."
+    first, second = _quotes(text), _quotes(text)
+    assert [q.id for q in first] == [q.id for q in second]
+    assert len({q.id for q in first}) == 2
+    assert first[0].id == quote_id("a1", first[0].start, first[0].end)
+
+
+def test_no_speech_no_quotes() -> None:
+    assert _quotes("ارتفعت أسعار النفط اليوم بنسبة 3% في الأسواق العالمية.") == []
+    assert _quotes("") == []
+
+
+_ARABIC = st.text(
+    alphabet=st.sampled_from(list('ابتثجحخدذرسشصضطظعغفقكلمنهويىءأإآةؤئ ،.:"“”«»\n0123456789')),
+    max_size=200,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_ARABIC)
+def test_spans_always_index_the_text(text: str) -> None:
+    doc = _doc(text)
+    extract_quotes(doc)
+    for q in doc.quotes:
+        assert 0 <= q.start < q.end <= len(text)
+        assert text[q.start : q.end] == q.text
+        assert q.kind in ("direct", "indirect")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(PATTERNS), st.sampled_from(["", "\u064e", "\u0651", "\u0640"]))
+def test_diacritics_and_tatweel_do_not_change_matches(pattern: tuple[str, str], mark: str) -> None:
+    text, speaker = pattern
+    marked = "".join(c + mark if "\u0621" <= c <= "\u064a" else c for c in text)
+    q = _only(_quotes(marked))
+    assert q.kind == "indirect"
+    assert [ch for ch in q.speaker or "" if ch not in mark] == list(speaker)

@@ -1,0 +1,180 @@
+"""SearchIndex on hand-made articles: Arabic variants match, syntax, filters, snippets."""
+
+from __future__ import annotations
+
+import html
+import re
+import sqlite3
+from collections.abc import Iterator
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from marsad.model import Article
+from marsad.search import SearchIndex, highlight, parse_query, terms
+from marsad.search.index import term
+from marsad.text import strip_invisible
+
+DOCS = [
+    Article(
+        id="t1",
+        source="t",
+        title="الرَّئِيسُ الأمريكي يزور المدرسة",
+        text="زار الرَّئِيسُ الأمريكيُّ مدرسةً في إيران، وقال للطلاب إن بالمدرسة 500 طالب.",
+        outlet="أ",
+        published="2024-01-05T10:00:00",
+    ),
+    Article(
+        id="t2",
+        source="t",
+        title="اللاجئون الفلسطينيون",
+        text="التقى وزير الخارجية باللاجئين الفلسطينيين في لبنان، وقال إن عددهم كبير.",
+        outlet="ب",
+        published="2024-02-10",
+    ),
+    Article(
+        id="t3",
+        source="t",
+        title="كوريا الشمالية",
+        text="أرسلت كوريا الشمالية قوات إلى روسيا. وفي الشمال الكوري تجري مناورات.",
+        outlet="ب",
+        published="2024-03-01",
+    ),
+    Article(
+        id="t4",
+        source="t",
+        title="أخبار منوعة",
+        text="الشمالية كوريا: روسيا وكوريا تتحدثان عن القوات الشمالية.",
+        outlet="أ",
+        published="2024-03-02",
+    ),
+]
+
+
+@pytest.fixture
+def index() -> Iterator[SearchIndex]:
+    conn = sqlite3.connect(":memory:")
+    idx = SearchIndex(conn)
+    idx.ensure_schema()
+    assert idx.index(DOCS) == len(DOCS)
+    yield idx
+    conn.close()
+
+
+def ids(index: SearchIndex, query: str, **kw: str) -> set[str]:
+    return {h.article_id for h in index.search(query, **kw).items}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("رئيس", {"t1"}),  # no diacritics, no article, matches الرَّئِيسُ
+        ("امريكي", {"t1"}),  # bare alef matches أ
+        ("مدرسه", {"t1"}),  # ha for ta marbuta, and bi- + al- clitics in بالمدرسة
+        ("ايران", {"t1"}),  # إ
+        ("اللاجئ فلسطيني", {"t2"}),  # plural inflections اللاجئين الفلسطينيين
+        ("والفلسطينيون", {"t2"}),  # clitics on the query side
+        ("كوريا روسيا", {"t3", "t4"}),  # AND
+        ("كوريا غانا", set()),
+    ],
+)
+def test_arabic_variants_match(index: SearchIndex, query: str, expected: set[str]) -> None:
+    assert ids(index, query) == expected
+
+
+def test_phrase_or_not(index: SearchIndex) -> None:
+    assert ids(index, '"كوريا الشمالية"') == {"t3"}
+    assert ids(index, '"الشمالية كوريا"') == {"t4"}
+    assert ids(index, "لبنان OR إيران") == {"t1", "t2"}
+    assert ids(index, "كوريا -مناورات") == {"t4"}
+    assert ids(index, "كوريا NOT مناورات") == {"t4"}
+    assert ids(index, "-كوريا") == set()
+    assert index.search("!!! ...").total == 0
+
+
+def test_title_ranks_higher(index: SearchIndex) -> None:
+    hits = index.search("كوريا").items
+    assert hits[0].article_id == "t3"
+    assert hits[0].score > hits[1].score > 0
+
+
+def test_filters(index: SearchIndex) -> None:
+    assert ids(index, "قال", outlet="ب") == {"t2"}
+    assert ids(index, "كوريا", date_from="2024-03-02") == {"t4"}
+    assert ids(index, "قال", date_to="2024-01-05") == {"t1"}
+    # The entity and story joins need the store's tables; without them nothing matches.
+    assert ids(index, "كوريا", story_id="s") == set()
+
+
+def test_entity_and_story_filters_join_store_tables(index: SearchIndex) -> None:
+    conn = index.connection
+    conn.executescript(
+        "CREATE TABLE mentions (article_id TEXT, entity_id TEXT);"
+        "CREATE TABLE story_articles (story_id TEXT, article_id TEXT);"
+        "INSERT INTO mentions VALUES ('t3', 'kp'), ('t1', 'us');"
+        "INSERT INTO story_articles VALUES ('s', 't4');"
+    )
+    assert ids(index, "كوريا", entity_id="kp") == {"t3"}
+    assert ids(index, "كوريا", story_id="s") == {"t4"}
+
+
+def test_pagination_and_total(index: SearchIndex) -> None:
+    page = index.search("كوريا", limit=1, offset=1)
+    assert page.total == 2 and len(page.items) == 1
+    assert page.items[0].article_id == "t4"
+
+
+def test_snippet_marks_the_original_words(index: SearchIndex) -> None:
+    hit = index.search("مدرسه رئيس").items[0]
+    assert "<mark>الرَّئِيسُ</mark>" in hit.snippet
+    assert "<mark>مدرسةً</mark>" in hit.snippet and "<mark>بالمدرسة</mark>" in hit.snippet
+    assert hit.title == DOCS[0].title and hit.outlet == "أ"
+
+
+def test_reindex_is_idempotent_and_replaces(index: SearchIndex) -> None:
+    assert index.index(DOCS) == 0
+    changed = Article(id="t2", source="t", title="خبر جديد", text="نص عن تونس فقط.", outlet="ب")
+    assert index.index([changed]) == 1
+    assert len(index) == len(DOCS)
+    assert ids(index, "لبنان") == set()
+    assert ids(index, "تونس") == {"t2"}
+    assert index.remove(["t2", "missing"]) == 1
+    assert ids(index, "تونس") == set() and len(index) == len(DOCS) - 1
+
+
+def test_hostile_text_is_escaped() -> None:
+    text = 'كلمة <script>alert(1)</script> "><img onerror=x> \u202eكلمة'
+    out = highlight(text, {term("كلمة")})
+    assert "<script" not in out and "<img" not in out and "\u202e" not in out
+    assert out.count("<mark>") == 2
+
+
+_PIECES = [*"ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآةىؤئ ًٌٍَُِّْ\"'-<>&()*:^.,0123456789", " OR ", " NOT "]
+_ARABIC = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(query=_ARABIC)
+def test_any_query_is_safe(index: SearchIndex, query: str) -> None:
+    """No input reaches FTS5 as syntax: every query runs, and hits contain a query term."""
+    page = index.search(query)
+    parsed = parse_query(query, term)
+    if parsed is None:
+        assert page.total == 0
+        return
+    for hit in page.items:
+        doc = next(d for d in DOCS if d.id == hit.article_id)
+        assert set(terms(f"{doc.title} {doc.text}")) & parsed.terms
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.text(max_size=300), words=st.lists(st.text(min_size=1, max_size=8), max_size=3))
+def test_snippet_is_escaped_original_text(text: str, words: list[str]) -> None:
+    wanted = {term(w) for w in words}
+    out = highlight(text, wanted, words=12)
+    assert not re.search(r"<(?!/?mark>)", out)
+    plain = html.unescape(out.replace("<mark>", "").replace("</mark>", "")).strip(" …")
+    assert plain in strip_invisible(text) or plain in text or not text.strip()
