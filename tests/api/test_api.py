@@ -46,6 +46,8 @@ def test_openapi_documents_every_endpoint(client: TestClient) -> None:
         for op in ops.values():
             assert op.get("summary"), op
     assert spec["components"]["schemas"]["ArticleIn"]["examples"]
+    assert {t["name"] for t in spec["tags"]} >= {"ingest", "articles", "stories", "search"}
+    assert "X-API-Key" in spec["info"]["description"]
 
 
 def test_articles_list_paginates(client: TestClient) -> None:
@@ -93,8 +95,10 @@ def test_missing_ids_are_404(client: TestClient) -> None:
 
 
 def test_outlets(client: TestClient) -> None:
-    r = client.get(V1 + "/outlets")
-    assert {o["outlet"]: o["articles"] for o in r.json()}["قناة الغد"] == 1
+    body = _page(client, "/outlets")
+    assert body["total"] == 4
+    assert {o["outlet"]: o["articles"] for o in body["items"]}["قناة الغد"] == 1
+    assert len(_page(client, "/outlets", limit=1, offset=3)["items"]) == 1
 
 
 def test_stories_latest_and_busiest(client: TestClient) -> None:
@@ -245,3 +249,18 @@ def test_bad_batch_is_422(client: TestClient, keyed: dict[str, str]) -> None:
         V1 + "/articles/batch", json={"articles": [{"text": "x", "published": "no"}]}, headers=keyed
     )
     assert r.status_code == 422 and r.json()["detail"].startswith("articles.0.published")
+
+
+def test_missing_web_extra_is_a_clear_error(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from marsad.errors import MissingExtraError
+    from marsad.web import create_web_app
+
+    monkeypatch.delitem(sys.modules, "marsad.api.app", raising=False)
+    monkeypatch.delitem(sys.modules, "marsad.web.app", raising=False)
+    monkeypatch.setitem(sys.modules, "fastapi", None)
+    with pytest.raises(MissingExtraError, match=r"marsad\[web\]"):
+        create_app(store, Settings(db=Path("unused.db")))
+    with pytest.raises(MissingExtraError, match=r"marsad\[web\]"):
+        create_web_app(store, Settings(db=Path("unused.db")))

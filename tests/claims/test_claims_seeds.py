@@ -42,6 +42,7 @@ GOLD: dict[str, set[tuple[float, str | None, str]]] = {
         (63e6, "EUR", "exact"),
         (20e6, "EUR", "exact"),
         (6, "week", "exact"),
+        (2.5, "year", "more_than"),
         (10000, None, "approx"),
         (478, "km2", "exact"),
         (477, "km2", "exact"),

@@ -14,9 +14,10 @@ from marsad.errors import ModelError
 DEV_FRACTION = 6
 # Held-out (last sixth of ANERcorp) conlleval F1 of the shipped split model as measured
 # by bench/ner.py, minus one point of margin.
-MIN_DEV_F1 = 0.00
-MIN_DEV_F1_PER = 0.00
-MIN_DEV_F1_LOC = 0.00
+# Measured: overall 0.7107, PERS 0.7585, LOC 0.8343.
+MIN_DEV_F1 = 0.70
+MIN_DEV_F1_PER = 0.745
+MIN_DEV_F1_LOC = 0.82
 
 
 def _sentences(path: Path) -> list[list[tuple[str, str]]]:

@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from marsad.entities import recognize
-from marsad.entities.recognize import mentions_in
+from marsad.entities import link, recognize
+from marsad.entities.recognize import clitic_length, mentions_in
 from marsad.entities.tagger import get_tagger
 from marsad.model import Article, Document
 
@@ -75,6 +77,24 @@ def test_roles(seeds_dir: Path, prefix: str, anchor: str, name: str, role: str) 
     assert roles.get(name) == role
 
 
+def test_seed_story_links_spelling_variants(seeds_dir: Path) -> None:
+    docs = [Document(Article(id=p.stem, source=p.name, text=p.read_text(encoding="utf-8")))
+            for p in sorted(seeds_dir.glob("*.txt"))]
+    for doc in docs:
+        recognize(doc)
+    entities = link(docs)
+    by_alias = {a: e for e in entities for a in e.aliases}
+    assert by_alias["ترامب"].id == by_alias["دونالد ترمب"].id
+    assert by_alias["بيونغ يانغ"].id == by_alias["بيونج يانج"].id
+    assert by_alias["الناتو"].id == by_alias["حلف شمال الأطلسي"].id
+    assert by_alias["كوريا الشمالية"].id != by_alias["كوريا الجنوبية"].id
+    assert len({m.article_id for m in by_alias["مارك روته"].mentions}) >= 2
+    assert by_alias["زيلينسكي"].id == by_alias["فولوديمير زيلينسكي"].id
+    assert "الأمين العام لحلف الناتو" in by_alias["مارك روته"].roles
+    for doc in docs:
+        assert all(m.entity_id for m in doc.mentions)
+
+
 def test_offsets_point_into_article_and_clitics_are_stripped() -> None:
     text = "وقال الرئيس الروسي فلاديمير بوتين إن الدعم ولروسيا وبالناتو مستمر في موسكو."
     doc = Document(Article(id="x", source="x", text=text))
@@ -95,3 +115,27 @@ def test_adjectives_of_places_are_not_places() -> None:
     text = "أعلنت القوات الروسية والأوكرانية أن الجيش الروسي تقدم في أوكرانيا."
     found = {m.text for m in mentions_in(text, get_tagger())}
     assert not found & {"الروسية", "الأوكرانية", "الروسي", "والأوكرانية"}
+
+
+WORDS = ["وقال", "الرئيس", "الأمريكي", "جو", "بايدن", "إن", "ولروسيا", "في", "موسكو",
+         "وزير", "الخارجية", "سيرغي", "لافروف", "،", ".", "(", ")", "الناتو", "لحلف",
+         "كوريا", "الشمالية", "بيونغ", "يانغ", "\u200f", "2024", "\n", "المتحدثة", "باسم"]
+
+
+@given(st.lists(st.sampled_from(WORDS), max_size=40),
+       st.sampled_from([" ", "  ", "\u00a0"]))
+@settings(max_examples=60, deadline=None)
+def test_mentions_are_exact_substrings(words: list[str], sep: str) -> None:
+    text = sep.join(words)
+    for m in mentions_in(text, get_tagger()):
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start:m.end] == m.text == m.text.strip()
+        if m.role is not None:
+            assert m.type == "PER" and m.role in text and m.role == m.role.strip()
+
+
+@given(st.text(alphabet="وبلكفالنتيرسمعدحقشغهة", min_size=1, max_size=12))
+def test_clitic_length_leaves_a_word(word: str) -> None:
+    n = clitic_length(get_tagger(), word)
+    assert 0 <= n <= 3
+    assert n == 0 or len(word) - n >= 2

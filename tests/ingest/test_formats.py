@@ -69,6 +69,7 @@ def test_html_main_text_and_metadata(tmp_path: Path) -> None:
     assert doc.outlet == "صحيفة الخبر"
     assert doc.published == "2024-10-25"
     assert doc.url == "https://example.com/news/1"
+    assert doc.language == "ar"
 
 
 def test_html_is_sniffed_without_extension(tmp_path: Path) -> None:
@@ -154,6 +155,12 @@ def test_jsonl_broken_line_is_one_error_and_the_rest_go_on(tmp_path: Path) -> No
     assert [type(x).__name__ for x in found] == ["RawDocument", "InputError", "RawDocument"]
     assert found[1].source == f"{path}#2" and "line 2" in found[1].detail  # type: ignore[union-attr]
     assert found[2].source == f"{path}#4" and found[2].format == "jsonl"  # type: ignore[union-attr]
+
+
+def test_jsonl_saved_as_json(tmp_path: Path) -> None:
+    rows = "\n".join(json.dumps({"text": t}, ensure_ascii=False) for t in (BODY, SECOND))
+    found = items(tmp_path, "dump.json", rows)
+    assert [x.text for x in found if isinstance(x, RawDocument)] == [BODY, SECOND]
 
 
 def test_jsonl_is_sniffed(tmp_path: Path) -> None:
@@ -286,3 +293,28 @@ def test_iso_date_round_trips_any_date(day: object) -> None:
 @given(st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهوي \n.،", min_size=1))
 def test_arabic_prose_is_sniffed_as_text(text: str) -> None:
     assert sniff(text) == "text"
+
+
+def test_legacy_encoded_feed_and_page_with_markup(tmp_path: Path) -> None:
+    rss = RSS.replace('encoding="utf-8"', 'encoding="windows-1256"')
+    docs = [x for x in items(tmp_path, "old.rss", rss.encode("cp1256"))
+            if isinstance(x, RawDocument)]
+    assert [d.title for d in docs] == ["الخبر الأول", "الخبر الثاني"]
+    assert docs[0].outlet == "الخبر العاجل"
+    page = PAGE.replace('charset="utf-8"', 'charset="iso-8859-6"').replace("©", "")
+    doc = only_doc(items(tmp_path, "old.html", page.encode("iso8859_6")))
+    assert BODY in doc.text and doc.title == "جنود كوريون في روسيا"
+
+
+def test_json_paragraph_list(tmp_path: Path) -> None:
+    obj = {"title": "t", "body": [BODY, SECOND]}
+    doc = only_doc(items(tmp_path, "p.json", json.dumps(obj, ensure_ascii=False)))
+    assert doc.text == f"{BODY}\n{SECOND}"
+
+
+def test_prose_mentioning_markup_stays_prose(tmp_path: Path) -> None:
+    text = f"{BODY} يبدأ كل ملف بالوسم <html> ثم <body> كما هو معروف."
+    doc = only_doc(items(tmp_path, "note", text))
+    assert doc.format == "text" and doc.text == text
+    obj = json.dumps({"text": text}, ensure_ascii=False)
+    assert only_doc(items(tmp_path, "n.json", obj)).text == text

@@ -63,6 +63,19 @@ def test_unreadable_file(tmp_path: Path) -> None:
     assert reasons(list(iter_inputs([path]))) == [("locked.txt", "unreadable")]
 
 
+def test_read_failure_is_unreadable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "flaky.txt"
+    path.write_text(BODY, encoding="utf-8")
+
+    def fail(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", fail)
+    found = list(iter_inputs([path, path]))
+    assert reasons(found) == [("flaky.txt", "unreadable")] * 2
+    assert "Permission denied" in found[0].detail  # type: ignore[union-attr]
+
+
 def test_too_large_file_is_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "huge.txt"
     with path.open("wb") as fh:  # sparse: large on stat, nothing written
@@ -93,6 +106,12 @@ def test_folder_with_one_broken_file_among_good_ones(tmp_path: Path) -> None:
         "RawDocument", "RawDocument", "InputError", "RawDocument"
     ]
     assert all(x.text == BODY for x in found if isinstance(x, RawDocument))
+
+
+def test_a_single_path_is_not_iterated_as_characters(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(BODY, encoding="utf-8")
+    assert [x.source for x in iter_inputs(str(good))] == [str(good)]
 
 
 def test_mixed_paths_go_on_after_errors(tmp_path: Path) -> None:

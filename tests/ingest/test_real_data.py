@@ -2,7 +2,8 @@
 
 Skipped when ../shared is absent. Counts were measured on 2026-11-21: ANT tarball 31,525
 article files (31,523 with text, 2 with an empty <TEXT>), SaudiNewsNet 31,030 objects
-(30,676 with content, 354 empty), no article flagged as mojibake in either.
+(30,676 with content, 354 empty), no article flagged as mojibake in either (one ANT
+article has a single marker pair, below MOJIBAKE_MIN_PAIRS).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import gzip
 import json
 import re
 import tarfile
+import zipfile
 from collections import Counter
 from itertools import islice
 from pathlib import Path
@@ -19,6 +21,7 @@ import pytest
 
 from marsad.errors import InputError
 from marsad.ingest import decode, iter_inputs
+from marsad.ingest.formats import normalize_newlines
 from marsad.ingest.pages import extract_page
 from marsad.model import RawDocument
 
@@ -86,6 +89,13 @@ def test_saudinewsnet_zips_whole(shared_dir: Path) -> None:
     )
     assert first.title == "بريطانيا: أربعة محاور لاستراتيجية جديدة تتصدى للتطرف على مدى خمس سنوات"
     assert first.text.startswith("حدد رئيس الوزراء البريطاني ديفيد كاميرون")
+    # Nothing was "repaired" or dropped on the way: every body is the shipped content.
+    shipped = []
+    for path in zips:
+        with zipfile.ZipFile(path) as zf:
+            day = json.loads(zf.read(zf.namelist()[0]))
+        shipped += [normalize_newlines(a["content"]) for a in day if a["content"].strip()]
+    assert [d.text for d in docs] == shipped
 
 
 def test_real_articles_survive_both_arabic_code_pages(shared_dir: Path) -> None:
@@ -135,3 +145,10 @@ def test_zyte_benchmark_f1_gate(shared_dir: Path) -> None:
         scores.append(token_f1(text, item["articleBody"]))
     assert len(scores) == 181
     assert sum(scores) / len(scores) >= 0.95  # measured 0.965 (bench/html_extraction.py)
+
+
+def test_seed_folder_reads_as_five_plain_articles(seeds_dir: Path) -> None:
+    found = list(iter_inputs([seeds_dir]))
+    assert [type(x).__name__ for x in found] == ["RawDocument"] * 5
+    assert all(x.format == "text" and len(x.text) > 1000 for x in found)  # type: ignore[union-attr]
+    assert [Path(x.source).name for x in found] == sorted(p.name for p in seeds_dir.iterdir())

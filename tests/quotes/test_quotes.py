@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from marsad.model import Article, Document, EntityType, Mention, Quote
 from marsad.quotes import extract_quotes
 from marsad.quotes._extract import quote_id
+from marsad.quotes._marks import find_quoted
 
 MentionSpec = list[tuple[str, EntityType, str | None]]
 
@@ -253,3 +256,85 @@ def test_diacritics_and_tatweel_do_not_change_matches(pattern: tuple[str, str], 
     q = _only(_quotes(marked))
     assert q.kind == "indirect"
     assert [ch for ch in q.speaker or "" if ch not in mark] == list(speaker)
+
+
+def test_coordinated_report_is_a_separate_quote() -> None:
+    text = "وقال المبعوث إن التصريحات مرفوضة، وشدد على أن السلام يتطلب الحوار."
+    quotes = _quotes(text)
+    assert [q.text for q in quotes] == ["التصريحات مرفوضة", "السلام يتطلب الحوار"]
+    assert {q.speaker for q in quotes} == {"المبعوث"}
+
+
+def test_report_inside_a_report_stays_in_it() -> None:
+    text = "وقالت السفارة إن السفير أكد للوزير أن العلاقات متينة."
+    q = _only(_quotes(text))
+    assert (q.speaker, q.text) == ("السفارة", "السفير أكد للوزير أن العلاقات متينة")
+
+
+def test_participle_continues_the_sentence_speaker() -> None:
+    text = (
+        "وعلق الوزير السابق جون كيري على التصريحات قائلا: “هذه التعليقات خاطئة وبشعة وغير مقبولة”."
+    )
+    q = _only(_quotes(text))
+    assert (q.kind, q.speaker) == ("direct", "الوزير السابق جون كيري")
+
+
+def test_noun_content_after_governed_preposition() -> None:
+    q = _only(_quotes("وأشارت رئيسة الوزراء إلى دور الصين في دعم روسيا."))
+    assert (q.speaker, q.text) == ("رئيسة الوزراء", "دور الصين في دعم روسيا")
+
+
+def test_negated_passive_and_formula_verbs_head_no_report() -> None:
+    assert _quotes("وقالت الشبكة، نقلا عن مسؤولين لم تذكر أسماءهم، إن القرار نهائي.")[
+        0
+    ].speaker == ("الشبكة")
+    assert _quotes("ويُعتقد أن التابوت يعود إلى الفترة البطلمية.") == []
+    assert _quotes("واكتشف تمثال نصفي يُعتقد أنه لصاحب المقبرة.") == []
+    assert _quotes("وقرر البلدان إقامة العلاقات وفقاً لأحكام اتفاقية فيينا لعام 1961.") == []
+
+
+def test_time_adjunct_is_not_the_speaker() -> None:
+    text = "وقال مفوض حقوق الإنسان الأسبوع الماضي إن لديه شكوكا قوية."
+    assert _only(_quotes(text)).speaker == "مفوض حقوق الإنسان"
+
+
+def test_following_attribution_only_in_same_sentence() -> None:
+    text = (
+        "وحكمت المحكمة بالسجن في حال قامت “بإعاقة عمل الجنود أو الاعتداء عليهم”. "
+        "وحسب المحكمة، يمكن استبدال الغرامة بالحبس."
+    )
+    quotes = _quotes(text)
+    assert [(q.kind, q.speaker) for q in quotes] == [("indirect", "المحكمة")]
+    assert quotes[0].text == "يمكن استبدال الغرامة بالحبس"
+
+
+def test_short_quote_after_recipient_is_not_speech() -> None:
+    text = "وقال مصدر لـ“الوطن”، إن “إفادات المقبوض عليهم اختلفت في التحقيق”."
+    q = _only(_quotes(text))
+    assert q.kind == "direct" and q.text == "إفادات المقبوض عليهم اختلفت في التحقيق"
+    assert q.speaker == "مصدر"
+
+
+_MARKED = st.lists(
+    st.tuples(
+        st.sampled_from(['"', "“", "”", "«", "„"]),
+        st.text(alphabet=st.sampled_from(list("ابتثجحخ دذ")), min_size=1, max_size=12),
+        st.sampled_from(['"', "”", "“", "»"]),
+    ),
+    max_size=4,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_MARKED, st.text(alphabet=st.sampled_from(list('ابت \n"“”«»')), max_size=60))
+def test_quoted_spans_are_ordered_and_inside_marks(
+    parts: list[tuple[str, str, str]], noise: str
+) -> None:
+    text = noise + " ".join(f"قال {o}{body.strip() or 'ن'}{c}" for o, body, c in parts)
+    spans = find_quoted(text)
+    for a, b in itertools.pairwise(spans):
+        assert a.close < b.open
+    for span in spans:
+        assert text[span.open] in '"“”«„' and text[span.close] in '"“”»'
+        assert "\n" not in text[span.open : span.close]
+        assert span.start < span.end

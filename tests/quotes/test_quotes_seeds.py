@@ -129,3 +129,24 @@ def test_scare_quotes_in_seeds_are_not_quotes(seeds_dir: Path, name: str) -> Non
     doc = _extract(text, [])
     for scare in ("سي إن إن", "إف 16", "خطة النصر", "النصر", "تصعيد", "خطيراً جدا"):
         assert all(q.text != scare for q in doc.quotes)
+
+
+def test_with_recognized_mentions(seeds_dir: Path) -> None:
+    """entities.recognize + extract_quotes: speakers point at the recognised people."""
+    entities = pytest.importorskip("marsad.entities")
+    seed = next(seeds_dir.glob("004_*.txt")).read_text(encoding="utf-8")
+    start = seed.index("وقالت المتحدثة باسم البنتاغون")
+    end = seed.index("ووفقاً للرئيس الأوكراني")
+    doc = Document(Article(id="seed", source="seed", text=seed[start:end]))
+    entities.recognize(doc)
+    extract_quotes(doc)
+    assert doc.quotes
+    for fragment, name in [
+        ("بعض هؤلاء الجنود", "سينغ"),
+        ("يوجد بالفعل 3000 جندي", "زيلينسكي"),
+        ("ستستخدمهم على أراضينا", "زيلينسكي"),
+    ]:
+        q = _containing(doc, fragment)
+        assert q.speaker_mention is not None, fragment
+        mention = doc.mentions[q.speaker_mention]
+        assert mention.type == "PER" and name in mention.text, (fragment, mention)

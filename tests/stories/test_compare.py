@@ -2,8 +2,7 @@ from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
-
-from conftest import MakeDoc
+from story_texts import MakeDoc
 
 from marsad.model import Claim, Document, Qualifier
 from marsad.stories import compare_claims
@@ -26,19 +25,51 @@ def claim(
 
 def test_differently_worded_subjects_are_one_comparison(make_doc: MakeDoc) -> None:
     docs: list[Document] = [
-        make_doc("d1", "", claims=[
-            claim("c1", 12000, "جندي كوري شمالي", article="d1", source="زيلينسكي",
-                  date="2024-11-01"),
-        ]),
-        make_doc("d2", "", outlet="صحيفة", claims=[
-            claim("c2", 10000, "جنود كوريين شماليين", "more_than", article="d2",
-                  source="الولايات المتحدة", date="2024-11-13"),
-            claim("c3", 3, "طائرات مسيرة", article="d2", date="2024-11-13"),
-        ]),
-        make_doc("d3", "", claims=[
-            claim("c4", 3000, "عنصر من القوات الكورية الشمالية", article="d3",
-                  source="البنتاغون", date="2024-10-23"),
-        ]),
+        make_doc(
+            "d1",
+            "",
+            claims=[
+                claim(
+                    "c1",
+                    12000,
+                    "جندي كوري شمالي",
+                    article="d1",
+                    source="زيلينسكي",
+                    date="2024-11-01",
+                ),
+            ],
+        ),
+        make_doc(
+            "d2",
+            "",
+            outlet="صحيفة",
+            claims=[
+                claim(
+                    "c2",
+                    10000,
+                    "جنود كوريين شماليين",
+                    "more_than",
+                    article="d2",
+                    source="الولايات المتحدة",
+                    date="2024-11-13",
+                ),
+                claim("c3", 3, "طائرات مسيرة", article="d2", date="2024-11-13"),
+            ],
+        ),
+        make_doc(
+            "d3",
+            "",
+            claims=[
+                claim(
+                    "c4",
+                    3000,
+                    "عنصر من القوات الكورية الشمالية",
+                    article="d3",
+                    source="البنتاغون",
+                    date="2024-10-23",
+                ),
+            ],
+        ),
     ]
     [comp] = compare_claims(docs)
     assert comp.claim_ids == ["c4", "c1", "c2"]
@@ -64,10 +95,16 @@ def test_single_report_makes_no_comparison(make_doc: MakeDoc) -> None:
 
 
 def test_same_article_same_source_repeating_is_not_a_comparison(make_doc: MakeDoc) -> None:
-    docs = [make_doc("d1", "", claims=[
-        claim("c1", 5, "قتلى", article="d1", source="الشرطة"),
-        claim("c2", 5, "قتلى", article="d1", source="الشرطة"),
-    ])]
+    docs = [
+        make_doc(
+            "d1",
+            "",
+            claims=[
+                claim("c1", 5, "قتلى", article="d1", source="الشرطة"),
+                claim("c2", 5, "قتلى", article="d1", source="الشرطة"),
+            ],
+        )
+    ]
     assert compare_claims(docs) == []
 
 

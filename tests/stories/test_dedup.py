@@ -4,8 +4,7 @@ import random
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from conftest import ADEN_1, ADEN_2, FOOTBALL, NILE_1, NILE_2, MakeDoc
+from story_texts import ADEN_1, ADEN_2, FOOTBALL, NILE_1, NILE_2, MakeDoc
 
 from marsad.model import Document
 from marsad.stories import SharedParagraph, find_duplicates, shared_paragraphs
@@ -13,8 +12,11 @@ from marsad.stories.dedup import shingles
 
 
 def test_exact_copy_is_a_duplicate(make_doc: MakeDoc) -> None:
-    docs = [make_doc("b", ADEN_1), make_doc("a", "  " + ADEN_1.replace("،", " ،")),
-            make_doc("c", NILE_1)]
+    docs = [
+        make_doc("b", ADEN_1),
+        make_doc("a", "  " + ADEN_1.replace("،", " ،")),
+        make_doc("c", NILE_1),
+    ]
     assert find_duplicates(docs) == [["a", "b"]]
 
 
@@ -26,14 +28,20 @@ def test_lightly_edited_and_trimmed_copy_is_a_duplicate(make_doc: MakeDoc) -> No
 
 
 def test_same_event_in_other_words_is_not_a_duplicate(make_doc: MakeDoc) -> None:
-    docs = [make_doc("n1", NILE_1), make_doc("n2", NILE_2), make_doc("a1", ADEN_1),
-            make_doc("a2", ADEN_2)]
+    docs = [
+        make_doc("n1", NILE_1),
+        make_doc("n2", NILE_2),
+        make_doc("a1", ADEN_1),
+        make_doc("a2", ADEN_2),
+    ]
     assert find_duplicates(docs) == []
 
 
 def test_groups_are_transitive_and_sorted(make_doc: MakeDoc) -> None:
-    docs = [make_doc(i, ADEN_1) for i in ("z", "m", "a")] + [make_doc("q", NILE_1),
-                                                            make_doc("p", NILE_1)]
+    docs = [make_doc(i, ADEN_1) for i in ("z", "m", "a")] + [
+        make_doc("q", NILE_1),
+        make_doc("p", NILE_1),
+    ]
     assert find_duplicates(docs) == [["a", "m", "z"], ["p", "q"]]
 
 
@@ -57,8 +65,11 @@ def test_shingles_ignore_spacing_and_punctuation(text: str) -> None:
 def test_shared_paragraph_points_to_its_first_publisher(make_doc: MakeDoc) -> None:
     wire_para = ADEN_1.split("\n")[0]
     docs = [
-        make_doc("later", "مقدمة كتبها المحرر عن الوضع في عدن.\n" + wire_para + "\n" + FOOTBALL,
-                 published="2015-07-24T09:00:00"),
+        make_doc(
+            "later",
+            "مقدمة كتبها المحرر عن الوضع في عدن.\n" + wire_para + "\n" + FOOTBALL,
+            published="2015-07-24T09:00:00",
+        ),
         make_doc("wire", ADEN_1, published="2015-07-23T09:00:00"),
         make_doc("other", NILE_1),
     ]

@@ -11,9 +11,9 @@ import pytest
 
 from marsad.text import find_numbers
 
-# Measured: 324 of 324 rows (Numeral_AR + Numeral_AR_EG) right; the gate leaves no
-# margin because every row is a plain phrase and any regression is a real bug.
-MIN_SHARE = 1.0
+# Measured: 324 of 324 rows (Numeral_AR + Numeral_AR_EG) right; the gate allows three
+# rows to regress before failing.
+MIN_SHARE = 0.99
 FILES = ("Numeral_AR.jsonl", "Numeral_AR_EG.jsonl")
 _EXPECTED = re.compile(r"NumeralValue \(?(-?[\d.]+)\)?")
 

@@ -37,6 +37,9 @@ def values(text: str) -> list[tuple[str, float, str | None]]:
         ("بين 5 و10 سنوات", [("5", 5, None), ("10", 10, None)]),
         ("قتل 5، وأصيب 10", [("5", 5, None), ("10", 10, None)]),
         ("2,5 مليار", [("2,5 مليار", 2.5e9, None)]),
+        ("الأكراد: 7.500.000 نسمة", [("7.500.000", 7.5e6, None)]),
+        ("بينهم نحو مئتي طفل", [("مئتي", 200, None)]),
+        ("في كميات كبيرة", []),
     ],
 )
 def test_find_numbers(text: str, expected: list[tuple[str, float, str | None]]) -> None:
@@ -53,6 +56,7 @@ def test_find_numbers(text: str, expected: list[tuple[str, float, str | None]]) 
         "لست أدري",
         "في 12/10/2024",
         "قمة مجموعة G20",
+        "رئيسة الوزراء ميتي فريدريكسن",
     ],
 )
 def test_not_numbers(text: str) -> None:

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
+from marsad.config import Settings
+from marsad.web import serve
 from marsad.web.app import CSP
 
 PAGES = [
@@ -170,3 +174,21 @@ def test_api_is_mounted(client: TestClient) -> None:
     assert r.status_code == 200 and r.json()["total"] == 2
     assert r.headers["content-security-policy"] == CSP
     assert client.get("/api/v1/articles/nope").json()["detail"] == "no article with id 'nope'"
+
+
+def test_serve_opens_the_store_and_runs_uvicorn(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import uvicorn
+
+    seen: dict[str, Any] = {}
+
+    def fake_run(app: Any, **kw: Any) -> None:
+        seen.update(kw, app=app)
+        with TestClient(app) as c:
+            seen["status"] = c.get("/").status_code
+
+    monkeypatch.setattr(uvicorn, "run", fake_run)
+    serve(tmp_path / "new.db", "127.0.0.1", 8123, Settings(db=tmp_path / "new.db"))
+    assert (seen["host"], seen["port"], seen["status"]) == ("127.0.0.1", 8123, 200)
+    assert (tmp_path / "new.db").exists()

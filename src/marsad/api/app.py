@@ -39,7 +39,7 @@ from marsad.api.schemas import (
     StoryOut,
 )
 from marsad.config import Settings
-from marsad.errors import InputError, MarsadError
+from marsad.errors import ConfigError, InputError, MarsadError
 from marsad.model import Entity, RawDocument, Story
 from marsad.store.base import Store
 
@@ -53,6 +53,36 @@ Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size, 1 to {
 Offset = Annotated[int, Query(ge=0, description="How many matches to skip.")]
 DateFrom = Annotated[str | None, Query(description="Earliest publication date, ISO 8601.")]
 DateTo = Annotated[str | None, Query(description="Latest publication date, ISO 8601.")]
+Update = Annotated[
+    bool,
+    Query(
+        description="Then re-link entities, update stories and the search index over the "
+        "whole store (slow on a large store: send batches, or pass false and update later)."
+    ),
+]
+
+DESCRIPTION = (
+    "Arabic news intelligence: articles, stories, entities, quotes, claims and search. "
+    "Reading is open unless MARSAD_API_READ_KEY=1; writing always needs an API key, sent as "
+    "`X-API-Key: <key>` or `Authorization: Bearer <key>`. Lists are paginated with `limit` "
+    f"(1 to {MAX_LIMIT}) and `offset`, and answer `{{items, total, limit, offset}}`."
+)
+OPENAPI_TAGS = [
+    {"name": "ingest", "description": "Add articles; the pipeline runs on them (API key)."},
+    {"name": "articles", "description": "Clean articles with their analysis."},
+    {
+        "name": "stories",
+        "description": "Clusters of articles on one event, with summary, "
+        "timeline and the comparison of the figures each source gave.",
+    },
+    {
+        "name": "entities",
+        "description": "People, organisations and places, linked across articles and spellings.",
+    },
+    {"name": "quotes & claims", "description": "Who said what, and every numeric claim."},
+    {"name": "search", "description": "Arabic-aware full-text search."},
+    {"name": "export", "description": "Everything as one JSON document."},
+]
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": ErrorOut, "description": "No API key was sent."},
@@ -190,11 +220,13 @@ def build_router(store: Store, settings: Settings, keys: KeyRing) -> APIRouter:
     read = [Depends(auth.read())]
     write = [Depends(auth.write())]
 
-    def ingest(items: list[ArticleIn]) -> dict[str, Any]:
-        from marsad.core import ingest_documents
+    def ingest(items: list[ArticleIn], update: bool) -> dict[str, Any]:
+        from marsad.core import ingest_documents, update_corpus
 
         try:
             summary = ingest_documents(store, _raw_documents(items, settings), settings)
+            if update and store.corpus_is_stale():
+                update_corpus(store, settings)
         except MarsadError as exc:
             raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from exc
         return {"summary": _summary_dict(summary)}
@@ -209,8 +241,8 @@ def build_router(store: Store, settings: Settings, keys: KeyRing) -> APIRouter:
         dependencies=write,
         responses=_ERRORS,
     )
-    async def post_article(article: ArticleIn) -> dict[str, Any]:
-        return ingest([article])
+    async def post_article(article: ArticleIn, update: Update = True) -> dict[str, Any]:
+        return ingest([article], update)
 
     @router.post(
         "/articles/batch",
@@ -222,8 +254,8 @@ def build_router(store: Store, settings: Settings, keys: KeyRing) -> APIRouter:
         dependencies=write,
         responses=_ERRORS,
     )
-    async def post_batch(batch: BatchIn) -> dict[str, Any]:
-        return ingest(batch.articles)
+    async def post_batch(batch: BatchIn, update: Update = True) -> dict[str, Any]:
+        return ingest(batch.articles, update)
 
     @router.get(
         "/articles",
@@ -281,12 +313,14 @@ def build_router(store: Store, settings: Settings, keys: KeyRing) -> APIRouter:
         "/outlets",
         tags=["articles"],
         summary="Outlets and how many articles each has",
-        response_model=list[OutletOut],
+        response_model=PageOut[OutletOut],
         dependencies=read,
         responses=_ERRORS,
     )
-    async def list_outlets() -> Any:
-        return [{"outlet": o, "articles": n} for o, n in store.outlets()]
+    async def list_outlets(limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> Any:
+        every = store.outlets()
+        items = [{"outlet": o, "articles": n} for o, n in every[offset : offset + limit]]
+        return {"items": items, "total": len(every), "limit": limit, "offset": offset}
 
     @router.get(
         "/stories",
@@ -456,7 +490,11 @@ def build_router(store: Store, settings: Settings, keys: KeyRing) -> APIRouter:
     ) -> Any:
         from marsad.search import search_index
 
-        page = search_index(store).search(
+        try:
+            index = search_index(store)
+        except ConfigError as exc:
+            raise HTTPException(status.HTTP_501_NOT_IMPLEMENTED, str(exc)) from exc
+        page = index.search(
             q,
             outlet=outlet,
             date_from=date_from,
@@ -495,8 +533,8 @@ def create_app(
     app = FastAPI(
         title="marsad",
         version="1",
-        description="Arabic news intelligence: articles, stories, entities, quotes, claims "
-        "and search. Reading is open unless MARSAD_API_READ_KEY=1; writing needs an API key.",
+        description=DESCRIPTION,
+        openapi_tags=OPENAPI_TAGS,
         openapi_url=f"{API_PREFIX}/openapi.json",
         docs_url=None,
         redoc_url=None,

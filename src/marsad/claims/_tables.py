@@ -92,3 +92,40 @@ def source_stops() -> frozenset[str]:
 @cache
 def value_markers() -> frozenset[str]:
     return frozenset(_lines("value_markers.txt"))
+
+
+@cache
+def grammar() -> dict[str, tuple[str, ...]]:
+    """Role -> normalised forms, from grammar.tsv."""
+    out: dict[str, list[str]] = {}
+    for row in read_rows(_PKG, "grammar.tsv"):
+        out.setdefault(row[0], []).append(normalize(row[1]))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def joiner() -> re.Pattern[str]:
+    """The whole gap between two numbers that share a unit: "477 و459"."""
+    return re.compile(rf"\s*(?:{_alternation(list(grammar()['joiner']))})\s*")
+
+
+@cache
+def dual_units() -> tuple[dict[str, tuple[str, str]], re.Pattern[str]]:
+    """(dual unit noun -> (unit, kind), regex finding them as whole words)."""
+    table = {normalize(r[0]): (r[1], r[2]) for r in read_rows(_PKG, "dual_units.tsv")}
+    return table, re.compile(rf"(?<!\w)(?P<d>{_alternation(list(table))})(?!\w)")
+
+
+@cache
+def half() -> re.Pattern[str]:
+    """ "ونصف" after an amount and its unit: half a unit more."""
+    g = grammar()
+    joiners = _alternation([j for j in g["joiner"] if j.isalpha()])
+    return re.compile(rf"\s*(?:{joiners})\s*(?:{_alternation(list(g['half']))})(?!\w)")
+
+
+@cache
+def verb_shape() -> re.Pattern[str]:
+    """Word shapes that are verbs rather than adjectives (يحصلون، أسقطت)."""
+    rows = read_rows(_PKG, "verb_shapes.tsv")
+    return re.compile("|".join(f"(?:{r[0]})" for r in rows))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
@@ -19,6 +20,7 @@ from marsad.model import Claim, Document, Mention, Qualifier
 from marsad.text import (
     NumberMatch,
     find_numbers,
+    normalize,
     normalize_with_map,
     split_sentences,
     strip_clitics,
@@ -36,25 +38,35 @@ MAX_SUBJECT_WORDS = 3
 # (4 words); 6 leaves room for a title plus a two-word name.
 MAX_SOURCE_WORDS = 6
 # A pronoun-only amount ("سيبلغ عددهم قريباً 12 ألفاً") takes the subject of a count at
-# most this many characters earlier, about two average sentences of the seeds.
+# most this many characters earlier: about two and a half sentences of the seeds, whose
+# sentences average 122 characters.
 INHERIT_CHARS = 300
 # Calendar ranges a bare 4-digit number must fall in to be read as a year.
 GREGORIAN_YEARS = (1900, 2100)
 HIJRI_YEARS = (1300, 1500)
 # Days of the month, for "13 نوفمبر".
 MAX_DAY = 31
-# Digit runs this long without separators are phone or reference numbers: news prints
-# counts that large with separators or scale words (SaudiNewsNet: none seen unseparated
-# above 6 digits that was a count, while phone numbers there have 7 or more).
+# Digit runs this long without separators are phone or reference numbers. In the first
+# 2000 SaudiNewsNet articles every unseparated run of 7+ digits (430) was a phone, fax or
+# seat/reference number, while 6-digit runs include real counts (152836 مقعدا).
 MIN_PHONE_DIGITS = 7
 
+# Characters read after a number for its counted noun (then on to the next space): the
+# longest Arabic token in a day of SaudiNewsNet (1.04M tokens) has 22 characters.
+_SUBJECT_WINDOW = 25 * MAX_SUBJECT_WORDS
+# The amount a dual noun stands for.
+_DUAL = 2.0
 _SOURCE_TYPES = ("PER", "ORG")
 _FALLBACK_TYPES = ("LOC",)
+_NO_QUOTES = str.maketrans("", "", '«»“”"')
 _OPENERS = "«“\"'("
 _PUNCT = ".,،:;؛!?؟\"“”«»()[]{}…-–—/'"
-_JOINER = re.compile(r"^\s*(?:[وأ]?و|-|–|او|الي|إلى|حتي)\s*$")
+_DASHED_DATE = re.compile(r"\d{1,2}[-.]\d{1,2}[-.]\d{2,4}")
+# Longest dashed date (dd-mm-yyyy) minus one digit: how far around a number to look.
+_DATE_REACH = 9
 _SLASH_OR_COLON_AFTER = re.compile(r"^\s*[/:]\s*\d")
 _SLASH_OR_COLON_BEFORE = re.compile(r"\d\s*[/:]\s*$")
+_CLAUSE_END = re.compile(r"\s*(?:[.,:;!?\"”»)]|$)")
 _YEAR_AFTER = re.compile(r"\s*\d{4}(?!\d)")
 _HEADLINE_SOURCE = re.compile(r"^\s*([^:,.!?\d]{2,60}?)\s*:")
 
@@ -90,7 +102,8 @@ class _Text:
 
 
 def _display(text: str) -> str:
-    return " ".join(strip_invisible(text).split())
+    """Readable form: invisible marks out, presentation-form letters (ﺃﺑﻮﺍﺏ) to normal."""
+    return " ".join(unicodedata.normalize("NFKC", strip_invisible(text)).split())
 
 
 def _claim_id(article_id: str, start: int, end: int) -> str:
@@ -106,7 +119,7 @@ def _is_year(value: float, number: NumberMatch) -> bool:
     return lo <= value <= hi or hlo <= value <= hhi
 
 
-def _not_a_quantity(t: _Text, n: NumberMatch, ns: int, ne: int) -> bool:
+def _not_a_quantity(t: _Text, n: NumberMatch, ns: int, ne: int, sentence_start: int) -> bool:
     """Dates, times, labels, phone and model numbers: numbers that assert no amount."""
     qualifier_re = tables.qualifiers()[1]
     before = t.norm[max(0, ns - CONTEXT_CHARS) : ns]
@@ -120,6 +133,9 @@ def _not_a_quantity(t: _Text, n: NumberMatch, ns: int, ne: int) -> bool:
         return True
     if _SLASH_OR_COLON_AFTER.match(after) or _SLASH_OR_COLON_BEFORE.search(before):
         return True
+    window = _DASHED_DATE.finditer(t.norm, max(0, ns - _DATE_REACH), ne + _DATE_REACH)
+    if any(m.start() < ne and ns < m.end() for m in window):
+        return True  # ٦-٨-٢٠١٥
     digits = n.text.strip()
     if digits.isdigit() and len(digits) >= MIN_PHONE_DIGITS:
         return True
@@ -128,6 +144,8 @@ def _not_a_quantity(t: _Text, n: NumberMatch, ns: int, ne: int) -> bool:
     if _is_year(n.value, n):
         if rules["after_year"].match(after) or month_before.search(before):
             return True
+        if not any(c.isalpha() for c in t.norm[t.to_norm(sentence_start) : ns]):
+            return True  # "- 2014 أعلن ...": a timeline entry opens with its year
         if rules["before_year"].search(before):
             return True
         nxt = after.lstrip()[:1]
@@ -144,7 +162,7 @@ def _qualifier(t: _Text, ns: int, hint: str | None) -> Qualifier:
 
 
 def _before_duration(t: _Text, ns: int) -> bool:
-    """"قبل 3 أيام", "بعد أقل من ثلاث ساعات": a duration placing an event in time."""
+    """ "قبل 3 أيام", "بعد أقل من ثلاث ساعات": a duration placing an event in time."""
     before = t.norm[max(0, ns - CONTEXT_CHARS) : ns]
     q = tables.qualifiers()[1].search(before)
     if q:
@@ -169,20 +187,38 @@ def _unit(t: _Text, ns: int, ne: int) -> tuple[str | None, str, int, int]:
     return None, "", ns, ne
 
 
-def _noun_phrase(t: _Text, start: int, limit: int, skip_min: bool) -> tuple[int, int]:
-    """The counted-noun phrase starting at text offset ``start`` (before ``limit``)."""
+def _noun_phrase(
+    t: _Text, start: int, limit: int, skip_min: bool, need_min: bool
+) -> tuple[int, int]:
+    """The counted-noun phrase starting at text offset ``start`` (before ``limit``).
+
+    A leading partitive من is skipped when ``skip_min`` or ``need_min``; with ``need_min``
+    there is no phrase without it.
+    """
     stops = tables.subject_stops()
+    grammar = tables.grammar()
+    partitive, article, acc = grammar["partitive"], grammar["article"], grammar["accusative_ending"]
     first = last = None
     words = 0
-    for tok in tokenize(t.text[start:limit]):
+    accusative = False
+    window = t.text.find(" ", start + _SUBJECT_WINDOW, limit)
+    for tok in tokenize(t.text[start : limit if window < 0 else window]):
         word = tok.text
-        norm = normalize_with_map(word)[0]
-        if words == 0 and first is None and skip_min and norm == "من":
+        norm = normalize(word)
+        if words == 0 and first is None and (skip_min or need_min) and norm in partitive:
+            need_min = False
             continue
-        if not word[0].isalpha() or norm in stops or words >= MAX_SUBJECT_WORDS:
+        if need_min or not word[0].isalpha() or norm in stops or words >= MAX_SUBJECT_WORDS:
             break
-        if normalize_with_map(strip_clitics(word)[0])[0] not in ("", "ال"):
+        if word.isascii():
+            break  # "آندرويد 8.0 Oreo": a Latin name, not a counted noun
+        if normalize(strip_clitics(word)[0]) not in ("", *article):
             break  # لمساعدة، والصواريخ: a new phrase starts
+        if words and tables.verb_shape().match(norm):
+            break  # "طائرة مسيّرة أُسقطت": the clause's verb, not an adjective
+        if accusative and not norm.endswith(acc):
+            break  # "46 هدفا في": after an accusative noun only agreeing adjectives follow
+        accusative = words == 0 and norm.endswith(acc)
         if first is None:
             first = start + tok.start
         last = start + tok.end
@@ -201,20 +237,27 @@ def _phrase_before_marker(t: _Text, ns: int, sent_start: int) -> str:
     stops = tables.subject_stops()
     kept: list[str] = []
     for tok in reversed(tokenize(t.text[sent_start:marker_start])):
-        norm = normalize_with_map(tok.text)[0]
+        norm = normalize(tok.text)
         if not tok.text[0].isalpha() or norm in stops or len(kept) >= MAX_SUBJECT_WORDS - 1:
             break
+        if tables.verb_shape().match(norm):
+            break  # "ارتفعت المبيعات بنسبة": the verb before the noun
+        if normalize(strip_clitics(tok.text)[0]) not in ("", *tables.grammar()["article"]):
+            break  # "للابتزاز بمبلغ": a prepositional phrase, not the thing paid for
         kept.insert(0, tok.text)
     return " ".join(kept)
 
 
 def _analyse(t: _Text, n: NumberMatch, sentence: tuple[int, int]) -> _Found | None:
     ns, ne = t.to_norm(n.start), t.to_norm(n.end)
-    if _not_a_quantity(t, n, ns, ne):
+    if _not_a_quantity(t, n, ns, ne, sentence[0]):
         return None
     unit, kind, us, ue = _unit(t, ns, ne)
     if kind == "duration" and _before_duration(t, ns):
         return None
+    value = n.value
+    if unit is not None:
+        value, ue = _with_half(t, value, ue)
     if unit is None and n.value <= 1:
         return None  # Arabic puts واحد after its noun: a lone 1 names no amount
     if tables.not_claims()["after"].match(t.norm, ue, ue + CONTEXT_CHARS):
@@ -222,17 +265,49 @@ def _analyse(t: _Text, n: NumberMatch, sentence: tuple[int, int]) -> _Found | No
     start, end = t.to_text(us, ue)
     start, end = min(start, n.start), max(end, n.end)
     qualifier = _qualifier(t, us, n.approx_hint)
-    skip_min = unit == "percent" or n.approx_hint is not None or unit is None
-    s0, s1 = _noun_phrase(t, end, sentence[1], skip_min)
+    s0 = s1 = end
+    if unit is None or kind in ("percent", "currency"):
+        # a count's noun follows it; a share's only after من (99% من الأسلحة)
+        s0, s1 = _noun_phrase(t, end, sentence[1], unit is None, kind == "percent")
     subject = _display(t.text[s0:s1])
     if not subject and unit is not None:
         subject = _phrase_before_marker(t, us, sentence[0])
-    unit_text = _display(t.text[n.end : end]) if end > n.end else _display(t.text[start:n.start])
+    unit_text = _display(t.text[n.end : end]) if end > n.end else _display(t.text[start : n.start])
     after_re, after_map = tables.qualifiers()[3], tables.qualifiers()[2]
     q_after = after_re.match(t.norm, t.to_norm(max(s1, end)))
     if q_after and qualifier == "exact":
         qualifier = after_map[q_after.group("q")]  # type: ignore[assignment]
-    return _Found(start, end, n.value, unit, unit_text, qualifier, subject, sentence, n)
+    return _Found(start, end, value, unit, unit_text, qualifier, subject, sentence, n)
+
+
+def _with_half(t: _Text, value: float, end: int) -> tuple[float, int]:
+    """ "عامين ونصف": half a unit more, and where the amount then ends (normalised)."""
+    m = tables.half().match(t.norm, end)
+    return (value + 0.5, m.end()) if m else (value, end)
+
+
+def _duals(t: _Text, sentences: list[tuple[int, int]], taken: list[_Found]) -> list[_Found]:
+    """Amounts of two written as a dual unit noun alone: "خلال شهرين", "بين ريالين"."""
+    table, pattern = tables.dual_units()
+    starts = [s for s, _ in sentences]
+    out: list[_Found] = []
+    for m in pattern.finditer(t.norm):
+        start, end = t.to_text(m.start(), m.end())
+        i = bisect_right(starts, start) - 1
+        if i < 0 or any(f.start < end and start < f.end for f in taken):
+            continue
+        unit, kind = table[m.group("d")]
+        if kind == "duration" and _before_duration(t, m.start()):
+            continue
+        if tables.not_claims()["after"].match(t.norm, m.end(), m.end() + CONTEXT_CHARS):
+            continue
+        word = _display(t.text[start:end])
+        value, ue = _with_half(t, _DUAL, m.end())
+        end = t.to_text(m.start(), ue)[1]
+        number = NumberMatch(start, end, t.text[start:end], value)
+        qualifier = _qualifier(t, m.start(), None)
+        out.append(_Found(start, end, value, unit, word, qualifier, word, sentences[i], number))
+    return out
 
 
 def _bare(f: _Found) -> bool:
@@ -244,18 +319,19 @@ def _link_neighbours(t: _Text, found: list[_Found]) -> None:
     for i in range(len(found) - 2, -1, -1):
         a, b = found[i], found[i + 1]
         gap = t.norm[t.to_norm(a.end) : t.to_norm(b.number.start)]
-        if _bare(a) and not _bare(b) and _JOINER.match(gap):
+        if _bare(a) and not _bare(b) and tables.joiner().fullmatch(gap):
             a.unit, a.unit_text, a.subject = b.unit, b.unit_text, b.subject
     for a, b in itertools.pairwise(found):
         gap = t.norm[t.to_norm(a.end) : t.to_norm(b.number.start)]
-        if _bare(b) and not _bare(a) and _JOINER.match(gap):
+        if _bare(b) and not _bare(a) and tables.joiner().fullmatch(gap):
             b.unit, b.unit_text, b.subject = a.unit, a.unit_text, a.subject
 
 
-def _inherit_subjects(found: list[_Found], starts: list[int]) -> list[_Found]:
+def _inherit_subjects(t: _Text, found: list[_Found], starts: list[int]) -> list[_Found]:
     """A bare count takes the subject of a count just before it, or is dropped.
 
-    Only from the same or the previous sentence: "3000 جندي ... . سيبلغ عددهم 12 ألفاً".
+    Only when it closes its clause, from the same or the previous sentence: "3000 جندي
+    ... . سيبلغ عددهم قريباً 12 ألفاً”،"; "أسبوعها 134 في المخيم" is a label, dropped.
     """
     kept: list[_Found] = []
     for f in found:
@@ -263,6 +339,7 @@ def _inherit_subjects(found: list[_Found], starts: list[int]) -> list[_Found]:
             prev = next((k for k in reversed(kept) if k.unit is None and k.subject), None)
             if (
                 prev is None
+                or not _CLAUSE_END.match(t.norm, t.to_norm(f.end))
                 or f.start - prev.end > INHERIT_CHARS
                 or bisect_right(starts, f.start) - bisect_right(starts, prev.start) > 1
             ):
@@ -275,21 +352,27 @@ def _inherit_subjects(found: list[_Found], starts: list[int]) -> list[_Found]:
 
 
 def _strip_joined_lam(source: str) -> str:
-    """"للمصدر" is ل + المصدر: drop the preposition, restoring the article's alef."""
-    if source.startswith("لل"):
-        return "ا" + source[1:]
-    if source.startswith("ل") and len(source) > 1:
-        return source[1:].lstrip("\u0640")
+    """ "للمصدر" is ل + المصدر: drop the preposition, restoring the article's alef."""
+    (lam,) = tables.grammar()["joined_lam"]
+    (article,) = tables.grammar()["article"]
+    if source.startswith(lam + article[1:]):
+        return article[0] + source[len(lam) :]
+    if source.startswith(lam) and len(source) > len(lam):
+        return source[len(lam) :].lstrip("\u0640")
     return source
 
 
-def _source_stretch(t: _Text, start: int, limit: int) -> tuple[int, int]:
-    """Normalised span of the source noun phrase starting at ``start``."""
+def _source_stretch(t: _Text, start: int, limit: int, openers: bool) -> tuple[int, int]:
+    """Normalised span of the source noun phrase starting at ``start``.
+
+    ``openers``: quotation marks may open its words (حسب «رويترز»، وكالة "فرانس برس");
+    after a verb one opens the quoted speech instead, and there is no source there.
+    """
     stops = tables.source_stops()
     first = end = start
     for words, m in enumerate(re.finditer(r"\S+", t.norm[start:limit])):
         word = m.group()
-        lead = len(word) - len(word.lstrip(_OPENERS)) if words == 0 else 0
+        lead = len(word) - len(word.lstrip(_OPENERS)) if openers else 0
         word = word[lead:]
         clean = word.rstrip(_PUNCT)
         if not word or word[0] in _PUNCT or clean in stops or words >= MAX_SOURCE_WORDS:
@@ -305,9 +388,7 @@ def _source_stretch(t: _Text, start: int, limit: int) -> tuple[int, int]:
 def _pick_mention(mentions: list[Mention], start: int, end: int) -> int | None:
     for types in (_SOURCE_TYPES, _FALLBACK_TYPES):
         inside = [
-            i
-            for i, m in enumerate(mentions)
-            if m.type in types and m.start < end and m.end > start
+            i for i, m in enumerate(mentions) if m.type in types and m.start < end and m.end > start
         ]
         if inside:
             return min(inside, key=lambda i: mentions[i].start)
@@ -325,13 +406,13 @@ def _attribution(
     after = [h for h in hits if ss + h.start() >= ns]
     for h in [*reversed(before), *after]:
         limit = ns if ss + h.end() <= ns else se
-        a, b = _source_stretch(t, ss + h.end(), limit)
+        a, b = _source_stretch(t, ss + h.end(), limit, kinds[h.group("a")] == "prep")
         if a >= b:
             continue
         os_, oe = t.to_text(a, b)
         while os_ < oe and t.text[os_].isspace():
             os_ += 1
-        text = _display(t.text[os_:oe])
+        text = " ".join(_display(t.text[os_:oe]).translate(_NO_QUOTES).split())
         if kinds[h.group("a")] == "prep":
             text = _strip_joined_lam(text)
         return text, _pick_mention(mentions, os_, oe)
@@ -372,9 +453,10 @@ def extract_claims(doc: Document) -> None:
         f = _analyse(t, n, sentences[i])
         if f is not None:
             found.append(f)
+    found = sorted(found + _duals(t, sentences, found), key=lambda f: f.start)
     _link_neighbours(t, found)
     claims: list[Claim] = []
-    for f in _inherit_subjects(found, starts):
+    for f in _inherit_subjects(t, found, starts):
         quote = next(
             (q for q in doc.quotes if q.start <= f.number.start and f.number.end <= q.end), None
         )

@@ -16,7 +16,7 @@ from marsad.clean import meta
 from marsad.clean.punct import DAMAGE_MIN, repair, stop_damage
 from marsad.clean.tables import boilerplate, fold, photo_credit_words
 from marsad.model import Article, RawDocument
-from marsad.text import normalize, strip_invisible
+from marsad.text import normalize, normalize_with_map, strip_invisible
 
 # Headlines are short: ANT v2.1 titles have a median of 8 words, 99.9th percentile 17 and
 # a maximum of 21 (31,526 titles); a line longer than this is a paragraph.
@@ -38,7 +38,7 @@ ID_HEX_DIGITS = 16
 _BULLETS = "•●▪◦·"
 _END_SYMBOLS = " \t+-–—*•●▪◦·|:.,;!?/\\()[]{}<>«»\"'“”=_~#"
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
-_EMAIL_OR_URL = re.compile(r"^(?:\S+@\S+\.\w+|https?://\S+|www\.\S+)$")
+_EMAIL_OR_URL = re.compile(r"^(?:[^\s:]{1,15} ?: ?)?(?:\S+@\S+\.\w+|https?://\S+|www\.\S+)$")
 _TIME_ONLY = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s+\S{1,2}){0,2}$")
 _SPACE_COLON = re.compile(r"\s+:")
 _TRAILING_PAREN = re.compile(r"^(?P<body>.*?\S)?\s*\((?P<inner>[^()]{1,60})\)$")
@@ -104,7 +104,32 @@ def _caption_or_credit(text: str) -> tuple[str, meta.Credit | None]:
     return "text", None
 
 
+def _is_arabic_letter(ch: str) -> bool:
+    return ch.isalpha() and "\u0600" <= ch <= "\u06ff"
+
+
+def _trim(text: str) -> str:
+    """Cut widget text glued onto a line: a lead-in ("Next Previous") or a tail link."""
+    folded = fold(text)
+    for phrase in boilerplate():
+        if phrase.match not in ("lead", "tail") or phrase.text not in folded:
+            continue
+        folded, offsets = normalize_with_map(text)
+        if phrase.match == "lead" and folded.startswith(phrase.text):
+            text = text[offsets[len(phrase.text) - 1] + 1 :].strip()
+            folded = fold(text)
+            continue
+        for m in re.finditer(re.escape(phrase.text), folded):
+            before = text[: offsets[m.start()]].rstrip()
+            if not before or not _is_arabic_letter(before[-1]):
+                text = before
+                folded = fold(text)
+                break
+    return text
+
+
 def _classify(text: str) -> _Line:
+    text = _trim(text)
     key = _match_key(text)
     if not _LETTER_OR_DIGIT.search(text):
         return _Line(text, key, "sep")
@@ -316,6 +341,7 @@ def clean(raw: RawDocument) -> list[Article]:
     """The main article first, then any article glued on after a "read also" marker."""
     text = strip_invisible(raw.text)
     lines = [_classify(" ".join(s.split())) for s in text.splitlines() if s.strip()]
+    lines = [line for line in lines if line.text]
     part = _split(lines)
     main = _build(part, raw, raw.title.strip() if raw.title else None, raw.outlet)
     if raw.published:

@@ -60,6 +60,9 @@ class Phrase:
     max_words: int | None
 
     def hits(self, key: str, words: int) -> bool:
+        """Whether a whole line (its match key and word count) is this boilerplate."""
+        if self.match in ("lead", "tail"):
+            return False
         if self.max_words is not None and words > self.max_words:
             return False
         if self.match == "line":

@@ -15,7 +15,6 @@ MIN_EVENT_WORDS = 3
 # Longer clauses are cut around the date: about two lines of a timeline entry.
 MAX_EVENT_CHARS = 200
 _WORD = re.compile(r"\w+")
-_TRIM = " \t\n.,;:!?-–—،؛؟"  # brackets and quotes stay: they may pair inside
 
 
 def _cuts(norm: str) -> list[int]:
@@ -82,5 +81,5 @@ def event_clauses(
         )
         c_start, c_end = _clause(norm, cuts, sentence, n_start, n_end)
         o_start, o_end = offsets[c_start], offsets[max(c_end, c_start + 1) - 1] + 1
-        out.append(" ".join(text[o_start:o_end].split()).strip(_TRIM))
+        out.append(" ".join(text[o_start:o_end].split()).strip(vocabulary().trim))
     return out

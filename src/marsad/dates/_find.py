@@ -232,6 +232,16 @@ class _Grammar:
             ),
         ]
         self.families = [(re.compile(p), f) for p, f in families]
+        # A family whose expressions all contain one of these words is skipped, at no
+        # cost in matches, on text without any: most articles name no month at all.
+        needs_word: dict[_Resolver, str] = {
+            self._day_month: gm,
+            self._month_year: gm,
+            self._month_alone: gm,
+            self._day_of_month_period: _alt(k for k, (u, _) in v.periods.items() if u == "month"),
+            self._hijri: hm,
+        }
+        self.triggers = {f: re.compile(w) for f, w in needs_word.items()}
         self._definite = tuple(c["definite"])
 
     # -- helpers -------------------------------------------------------------------
@@ -454,6 +464,9 @@ class _Grammar:
     def hits(self, norm: str, ref: date | None) -> list[_Hit]:
         found: list[_Hit] = []
         for pattern, resolver in self.families:
+            trigger = self.triggers.get(resolver)
+            if trigger is not None and not trigger.search(norm):
+                continue
             for m in pattern.finditer(norm):
                 value = resolver(m, ref)
                 if value is None:

@@ -48,6 +48,7 @@ class Vocabulary:
     cues: dict[str, list[str]]
     clause_sep: frozenset[str]
     clause_words: list[str]
+    trim: str
 
 
 @cache
@@ -82,4 +83,5 @@ def vocabulary() -> Vocabulary:
         cues=cues,
         clause_sep=frozenset(normalize(t) for k, t in clause if k == "clause_sep"),
         clause_words=[normalize(t) for k, t in clause if k == "clause_word"],
+        trim="".join(t for k, t in clause if k == "trim"),
     )

@@ -6,13 +6,14 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-DATA = "marsad.entities.data"
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 
 
 def _unescape(cell: str) -> str:
-    return cell.encode("ascii", "backslashreplace").decode("unicode_escape") if "\\u" in cell \
-        else cell
+    """``\\uXXXX`` escapes (how the tables write invisible characters) to characters."""
+    if "\\u" not in cell:
+        return cell
+    return cell.encode("ascii", "backslashreplace").decode("unicode_escape")
 
 
 def parse_rows(text: str) -> list[list[str]]:
@@ -27,5 +28,5 @@ def parse_rows(text: str) -> list[list[str]]:
 @cache
 def read_rows(name: str) -> tuple[tuple[str, ...], ...]:
     """Rows of ``entities/data/<name>``."""
-    text = resources.files(DATA).joinpath(name).read_text(encoding="utf-8")
+    text = resources.files("marsad.entities").joinpath("data", name).read_text(encoding="utf-8")
     return tuple(tuple(r) for r in parse_rows(text))

@@ -57,8 +57,11 @@ class Resources:
     triggers: dict[str, str] = field(default_factory=dict)
     clusters: dict[str, tuple[str, ...]] = field(default_factory=dict)
     gazetteer: dict[tuple[str, ...], str] = field(default_factory=dict)
-    # Corpus frequency of each clustered form; not a feature, used to split clitics.
+    # Corpus frequency of each clustered form and the gazetteer's names as written; not
+    # features, used to decide whether a leading letter is a clitic.
     counts: dict[str, int] = field(default_factory=dict)
+    names: frozenset[str] = frozenset()
+    cache: dict[str, _Word] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, folder: Path | None, *, clusters: bool = True,
@@ -75,6 +78,7 @@ class Resources:
         if gazetteer and (folder / "gazetteer.tsv").is_file():
             rows = parse_rows((folder / "gazetteer.tsv").read_text(encoding="utf-8"))
             res.gazetteer = {tuple(stem(w) for w in r[0].split()): r[1] for r in rows}
+            res.names = frozenset(r[0] for r in rows)
         return res
 
 
@@ -95,46 +99,71 @@ def _gazetteer_tags(stems: list[str], gaz: dict[tuple[str, ...], str]) -> list[s
     return tags
 
 
+@dataclass(frozen=True)
+class _Word:
+    norm: str
+    stem: str
+    own: tuple[str, ...]
+    context: dict[int, tuple[str, ...]]
+
+
+# Per-word features are cached: news text repeats words, and building the strings is most
+# of the tagging time. The cache is dropped when it reaches this size (~100 MB).
+WORD_CACHE_SIZE = 200_000
+
+
+def _word(word: str, res: Resources) -> _Word:
+    n = normalize(word) or word
+    s = stem(n)
+    f = {"n": n, "s": s}
+    trig = res.triggers.get(n) or res.triggers.get(s)
+    if trig:
+        f["t"] = trig
+    cl = res.clusters.get(n) or res.clusters.get(s)
+    if cl:
+        for k, c in enumerate(cl):
+            f[f"c{k}"] = c
+    elif res.clusters:
+        f["c"] = "OOV"
+    own = ("b", *(f"{k}={v}" for k, v in f.items()), "sh=" + _shape(word),
+           "p2=" + n[:2], "p3=" + n[:3], "x2=" + n[-2:], "x3=" + n[-3:],
+           "sp2=" + s[:2], "sx2=" + s[-2:], "al=" + str(n != s))
+    context = {off: tuple(f"{off}:{k}={v}" for k, v in f.items()) for off in CONTEXT}
+    return _Word(n, s, own, context)
+
+
 def sentence_features(words: Sequence[str], res: Resources) -> list[list[str]]:
     """One feature list per token of a sentence, in python-crfsuite's string form."""
-    norms = [normalize(w) or w for w in words]
-    stems = [stem(n) for n in norms]
-    gaz = _gazetteer_tags(stems, res.gazetteer) if res.gazetteer else [""] * len(words)
-    base: list[dict[str, str]] = []
-    for word, n, s, g in zip(words, norms, stems, gaz, strict=True):
-        f = {"n": n, "s": s, "sh": _shape(word)}
-        trig = res.triggers.get(n) or res.triggers.get(s)
-        if trig:
-            f["t"] = trig
-        if g:
-            f["g"] = g
-        cl = res.clusters.get(n) or res.clusters.get(s)
-        if cl:
-            for k, c in enumerate(cl):
-                f[f"c{k}"] = c
-        elif res.clusters:
-            f["c"] = "OOV"
-        base.append(f)
+    cache = res.cache
+    if len(cache) > WORD_CACHE_SIZE:
+        cache.clear()
+    info = []
+    for w in words:
+        item = cache.get(w)
+        if item is None:
+            item = cache[w] = _word(w, res)
+        info.append(item)
+    gaz = (_gazetteer_tags([x.stem for x in info], res.gazetteer) if res.gazetteer
+           else [""] * len(words))
     out: list[list[str]] = []
     last = len(words) - 1
-    for i, f in enumerate(base):
-        n = norms[i]
-        feats = ["b", *(f"{k}={v}" for k, v in f.items()),
-                 "p2=" + n[:2], "p3=" + n[:3], "x2=" + n[-2:], "x3=" + n[-3:],
-                 "sp2=" + stems[i][:2], "sx2=" + stems[i][-2:],
-                 "al=" + str(n != stems[i])]
+    for i, x in enumerate(info):
+        feats = list(x.own)
+        if gaz[i]:
+            feats.append("g=" + gaz[i])
         for off in CONTEXT:
             j = i + off
             if j < 0:
                 feats.append(f"{off}:BOS")
-                continue
-            if j > last:
+            elif j > last:
                 feats.append(f"{off}:EOS")
-                continue
-            feats.extend(f"{off}:{k}={v}" for k, v in base[j].items() if k != "sh")
+            else:
+                feats.extend(info[j].context[off])
+                if gaz[j]:
+                    feats.append(f"{off}:g={gaz[j]}")
         if i > 0:
-            feats.append(f"-1|0={norms[i - 1]}|{n}")
+            feats.append(f"-1|0={info[i - 1].norm}|{x.norm}")
         if i < last:
-            feats.append(f"0|+1={n}|{norms[i + 1]}")
+            feats.append(f"0|+1={x.norm}|{info[i + 1].norm}")
         out.append(feats)
     return out

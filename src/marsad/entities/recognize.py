@@ -14,53 +14,64 @@ TYPES: dict[str, EntityType] = {"PERS": "PER", "PER": "PER", "ORG": "ORG", "LOC"
 # A role title before a name is at most this many tokens ("نائب وزير الخارجية الروسي
 # للشؤون الأفريقية" is 6); longer look-backs started to swallow the clause before it.
 ROLE_WINDOW = 7
+# Splitting "ل" off "لكييف" needs "كييف" seen this many times in the 18M-token news corpus
+# and this many times more often than "لكييف": rarer pairs ("لويد" 17 / "ويد" 30,
+# "بيونج" 0 / "يونج" 72) are names whose first letter only looks like a clitic, and
+# "بحر" 534 / "حر" 351 a word that is not a clitic plus a word.
+CLITIC_MIN_COUNT = 100
+CLITIC_RATIO = 3
 # Nisba endings (adjective of a place: روسي، الروسية، الأوكرانيين), normalised spelling.
 _NISBA = ("يين", "يون", "يان", "يتين", "يه", "ي")
 
 
 def _particles() -> list[str]:
-    """Proclitics that are not part of a name; "لل" drops the article's alef, so it goes
-    whole, while "وال"/"بال" only lose their first letter(s) and keep "ال"."""
+    """Proclitics of one letter (و، ف، ب، ل، ك) plus "لل" (ل + ال with the alef dropped,
+    judged as "ال" + rest); chains like "ولل" or "وب" are peeled one step at a time."""
     rows = read_rows("clitics.tsv")
-    out = [normalize(r[0]) for r in rows if r[1] == "particle"]
-    out += [normalize(r[0])[:-2] for r in rows
-            if r[1] == "article" and r[0].endswith("ال") and len(r[0]) > 2]
-    out += [normalize(r[0]) for r in rows if r[1] == "article" and r[0].endswith("لل")]
+    out = [normalize(r[0]) for r in rows if r[1] == "particle" and len(normalize(r[0])) == 1]
+    out += [normalize(r[0]) for r in rows if r[1] == "article" and normalize(r[0]) == "لل"]
     return sorted(set(out), key=lambda p: -len(p))
 
 
 _PARTICLES = _particles()
 _ROLE_HEADS = frozenset(normalize(r[0]) for r in read_rows("role_titles.tsv"))
 _STOP = frozenset(normalize(r[0]) for r in read_rows("function_words.tsv"))
+_COMMAS = frozenset({",", "\u060c"})
 
 
-def _known(tagger: Tagger, norm: str) -> int:
-    """How often a form occurred in the unlabelled news the clusters came from (0: unseen)."""
-    return tagger.resources.counts.get(norm, 0)
+def clitic_length(tagger: Tagger, word: str, tail: str = "") -> int:
+    """How many leading characters of ``word`` are attached clitics, not the name.
 
-
-def clitic_length(tagger: Tagger, word: str) -> int:
-    """How many leading characters of ``word`` are an attached clitic, not the name.
-
-    "ولروسيا" -> 2, "بالناتو" -> 1, but "واشنطن", "لبنان", "بريطانيا" -> 0: a prefix is
-    only split off when the rest is a more frequent form than the whole word in news text,
-    or when the word is unseen and starts with the conjunction و.
+    ``tail`` is the rest of the mention after this word. "ولروسيا" -> 2, "بالناتو" -> 1,
+    "وبحر" -> 1, but "واشنطن", "لبنان", "كييف" -> 0. Clitics are peeled one at a time while
+    the rest is a gazetteer name (and the whole is not), or a much more frequent form in
+    news text than the whole, or (first step only) the whole was never seen in news and
+    starts with the conjunction و. Place and title head words (بحر، بلدة) are kept whole.
     """
     norm = normalize(word)
     if len(norm) != len(word):
         return 0
-    whole = _known(tagger, norm) or (norm,) in tagger.resources.gazetteer
-    for prefix in _PARTICLES:
-        rest = norm[len(prefix):]
-        if not norm.startswith(prefix) or len(rest) < 2:
-            continue
-        if (rest,) in tagger.resources.gazetteer and (norm,) not in tagger.resources.gazetteer:
-            return len(prefix)
-        if _known(tagger, rest) > _known(tagger, norm):
-            return len(prefix)
-        if not whole and prefix.startswith("و") and len(rest) > 2:
-            return len(prefix)
-    return 0
+    res = tagger.resources
+    suffix = " " + normalize(tail) if tail else ""
+    cut = 0
+    while norm + suffix not in res.names and norm not in res.triggers:
+        whole = res.counts.get(norm, 0)
+        for prefix in _PARTICLES:
+            rest = norm[len(prefix):]
+            if not norm.startswith(prefix) or len(rest) < 2:
+                continue
+            # "للناتو" is judged by "الناتو".
+            full = "ال" + rest if prefix == "لل" else rest
+            seen = res.counts.get(full, 0)
+            if (full + suffix in res.names
+                    or (seen >= CLITIC_MIN_COUNT and seen >= CLITIC_RATIO * whole)
+                    or (not cut and not whole and prefix == "و" and len(rest) > 2)):
+                cut += len(prefix)
+                norm = rest
+                break
+        else:
+            break
+    return cut
 
 
 def _is_head(tok: str) -> bool:
@@ -75,23 +86,24 @@ def _is_stop(tok: str) -> bool:
     return norm in _STOP or not any(c.isalpha() for c in norm)
 
 
-def _role(text: str, tokens: list[Token], first: int, taken: set[int],
-          tagger: Tagger) -> str | None:
-    """The title written right before token ``first`` (a person's name), if any."""
+def _role(text: str, tokens: list[Token], first: int, persons: set[int]) -> str | None:
+    """The title written right before token ``first`` (a person's name), if any; a title
+    set off by a comma ("الأمين العام لحلف الناتو، مارك روته") counts too."""
+    last = first - 1
+    if last > 0 and tokens[last].text in _COMMAS:
+        last -= 1
     head: int | None = None
-    for i in range(first - 1, max(-1, first - 1 - ROLE_WINDOW), -1):
-        if i in taken or _is_stop(tokens[i].text):
+    for i in range(last, max(-1, last - ROLE_WINDOW), -1):
+        if i in persons or _is_stop(tokens[i].text):
             break
         if _is_head(tokens[i].text):
             head = i
     if head is None:
         return None
-    start = tokens[head].start + clitic_length(tagger, tokens[head].text)
     norm = normalize(tokens[head].text)
-    if norm not in _ROLE_HEADS:
-        start = tokens[head].start + next(
-            len(p) for p in _PARTICLES if norm.startswith(p) and norm[len(p):] in _ROLE_HEADS)
-    return text[start:tokens[first - 1].end]
+    skip = 0 if norm in _ROLE_HEADS else next(
+        len(p) for p in _PARTICLES if norm.startswith(p) and norm[len(p):] in _ROLE_HEADS)
+    return text[tokens[head].start + skip:tokens[last].end]
 
 
 def _is_adjective(tagger: Tagger, norm: str) -> bool:
@@ -116,20 +128,22 @@ def mentions_in(text: str, tagger: Tagger) -> list[Mention]:
             continue
         tags = tagger.tag([t.text for t in tokens])
         found = sorted(spans(tags))
-        taken = {i for a, b, _ in found for i in range(a, b)}
+        persons = {i for a, b, label in found if TYPES.get(label) == "PER"
+                   for i in range(a, b)}
         for a, b, label in found:
             kind = TYPES.get(label)
             if kind is None:
                 continue
             while kind == "PER" and b - a > 1 and _is_head(tokens[a].text):
-                taken.discard(a)
+                persons.discard(a)
                 a += 1
             if kind in ("LOC", "MISC") and b - a == 1 and _is_adjective(
                     tagger, normalize(tokens[a].text)):
                 continue
-            start = tokens[a].start + clitic_length(tagger, tokens[a].text)
+            tail = text[tokens[a].end:tokens[b - 1].end].strip()
+            start = tokens[a].start + clitic_length(tagger, tokens[a].text, tail)
             end = tokens[b - 1].end
-            role = _role(text, tokens, a, taken, tagger) if kind == "PER" else None
+            role = _role(text, tokens, a, persons) if kind == "PER" else None
             out.append(Mention(start, end, text[start:end], kind, role))
     return out
 

@@ -1,6 +1,14 @@
-"""Ingest: files, folders, stdin and archives to ``RawDocument`` items (see docs/architecture.md).
+"""Ingest: files, folders, stdin and archives to ``RawDocument`` items (docs/architecture.md).
 
-Never raises for one bad item: each yields an ``InputError`` in its place and reading goes on.
+Formats, by extension first (``data/extensions.tsv``) and then by content: plain text, HTML
+(trafilatura main text + title/date/site), JSON object/array, JSONL, RSS/Atom, TREC
+``<DOC>`` files (the ANT corpus), tar/zip archives (ANT tarball, SaudiNewsNet zips) and
+gzip. ``RawDocument.source`` is the path, ``path::member`` inside an archive and ``#n``
+(1-based item or line) inside a multi-article file.
+
+Never raises for one bad item: each yields an ``InputError`` in its place (reasons
+``empty``, ``binary``, ``too_large``, ``unreadable``, ``encoding``, ``truncated``,
+``format``) and reading goes on. ``max_bytes`` applies per file and per archive member.
 """
 
 from marsad.config import DEFAULT_MAX_BYTES

@@ -27,10 +27,14 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # digits and punctuation put their NUL high byte always on the same side, while binary
 # data scatters NULs evenly; 0.9 leaves room for a few U+xx00 code points.
 UTF16_NUL_PARITY = 0.9
-# Share of Arabic letters among all letters a legacy decoding must reach to be taken as
-# Arabic; a real Arabic article in either code page scores above 0.9 (tests build both
-# from ANT text), Latin text read as cp1256 scores near 0.
+# Share of Arabic letters among non-ASCII letters a legacy decoding must reach to be taken
+# as Arabic: real Arabic in either code page is near 1.0 (tests build both from ANT text),
+# French or German read as cp1256 is 0 (cp1256 keeps their accented letters).
 ARABIC_LETTER_SHARE = 0.5
+# Largest share of Arabic letters that may touch a Latin letter inside one word: real
+# Arabic keeps the scripts apart (a space or punctuation between), while French cp1252
+# read as ISO-8859-6 gives words like "prىsident"; 0.2 is generous for the former.
+MIXED_SCRIPT_SHARE = 0.2
 # Mojibake marker pairs (UTF-8 lead byte char + continuation byte char) that flag a text.
 # Of the 62,199 real ANT + SaudiNewsNet articles one has a single pair and none has two
 # (tests/ingest/test_real_data.py keeps it so); a mangled Arabic word alone has 2 or more.
@@ -44,6 +48,12 @@ _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 def _arabic_letter_re() -> re.Pattern[str]:
     ranges = "".join(f"{lo}-{hi}" for lo, hi in encoding_facts()["arabic_letter_ranges"])
     return re.compile(f"[{ranges}]")
+
+
+@cache
+def _mixed_script_re() -> re.Pattern[str]:
+    letter = _arabic_letter_re().pattern
+    return re.compile(f"(?<=[A-Za-z]){letter}|{letter}(?=[A-Za-z])")
 
 
 @cache
@@ -81,8 +91,10 @@ def _marker_re(codec: str) -> re.Pattern[str]:
 
 
 def _letter_share(text: str) -> float:
+    """Arabic share of the non-ASCII letters (ASCII reads the same in every candidate, and
+    markup would otherwise outweigh the Arabic in a legacy-encoded page or feed)."""
     arabic = len(_arabic_letter_re().findall(text))
-    letters = sum(1 for c in text if c.isalpha())
+    letters = sum(1 for c in text if c > "\x7f" and c.isalpha())
     return arabic / letters if letters else 0.0
 
 
@@ -124,10 +136,13 @@ def _decode_legacy(data: bytes, source: str) -> str:
             continue
         if _letter_share(text) < ARABIC_LETTER_SHARE:
             continue
+        arabic = len(_arabic_letter_re().findall(text))
+        if len(_mixed_script_re().findall(text)) > MIXED_SCRIPT_SHARE * arabic:
+            continue
         key = (
             -_suspicious(text) / max(len(text), 1),
             sum(text.count(bigram) for bigram in facts["common_bigrams"]),
-            len(_arabic_letter_re().findall(text)),
+            arabic,
         )
         if best is None or key > best[0]:
             best = (key, text)

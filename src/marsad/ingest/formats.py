@@ -30,6 +30,7 @@ _TREC_FIELD = re.compile(r"<([A-Z]+)>(.*?)</\1>", re.DOTALL)
 _FEED_ROOT = re.compile(r"<(rss|feed|rdf:RDF)\b")
 _JSON_WS = re.compile(r"[ \t\n\r]*")
 _DECODER = json.JSONDecoder()
+_UTF8_XML = {"content-type": "application/xml; charset=utf-8"}
 # Lines of a JSONL sample that must parse before a text with no telling extension is read
 # as JSONL; two lines rule out a plain text that merely starts with "{".
 _JSONL_SNIFF_LINES = 2
@@ -114,6 +115,7 @@ def read_html(text: str, source: str, url: str | None = None) -> Iterator[Item]:
         outlet=page.outlet,
         url=page.url,
         published=iso_date(page.published),
+        language=page.language,
     )
     yield _checked(doc)
 
@@ -127,9 +129,19 @@ def _first(obj: dict[str, Any], keys: list[str]) -> Any:
 
 
 def _as_name(value: Any) -> str | None:
+    """A plain string from a field that may be nested (NewsAPI's ``{"name": ...}``)."""
     if isinstance(value, dict):
         value = value.get("name") or value.get("title")
-    return str(value).strip() or None if value is not None else None
+    if value is None:
+        return None
+    return str(value).strip() or None
+
+
+def _as_text(value: Any) -> str:
+    """Body text; a list of paragraphs becomes one line each."""
+    if isinstance(value, list):
+        return "\n".join(str(v) for v in value)
+    return str(value)
 
 
 def _from_object(obj: Any, source: str, fmt: str) -> Item:
@@ -159,14 +171,15 @@ def _from_object(obj: Any, source: str, fmt: str) -> Item:
             page_text, page_title, page_date = page.text, page.title, page.published
         text, title = page_text, title or page_title
         published = published or page_date
-    if isinstance(text, str) and looks_like_html(text):
+    text = _as_text(text)
+    if looks_like_html(text):
         text = visible_text(text)
     if published is not None and iso_date(published) is None:
         extra["published_raw"] = published
     return _checked(
         RawDocument(
             source=source,
-            text=str(text),
+            text=text,
             format=fmt,
             title=title,
             outlet=_as_name(_first(obj, aliases["outlet"])),
@@ -209,7 +222,10 @@ def read_json(text: str, source: str) -> Iterator[Item]:
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as exc:
-        yield InputError(source, "format", f"not valid JSON: {exc}")
+        if exc.msg == "Extra data" and "\n" in text[: exc.pos]:
+            yield from read_jsonl(text, source)  # JSON Lines saved as .json
+        else:
+            yield InputError(source, "format", f"not valid JSON: {exc}")
         return
     if isinstance(obj, dict):
         inner = _first(obj, field_aliases()["containers"])
@@ -239,7 +255,9 @@ def _entry_text(entry: Any) -> str:
 
 
 def read_feed(text: str, source: str) -> Iterator[Item]:
-    parsed = feedparser.parse(text)
+    # Bytes plus a charset header: a str could be taken for a URL or file name, and the
+    # header overrides an XML declaration that named the encoding the text came in.
+    parsed = feedparser.parse(text.encode("utf-8"), response_headers=_UTF8_XML)
     if not parsed.entries:
         detail = str(parsed.get("bozo_exception") or "no entries")
         yield InputError(source, "format", f"not a readable RSS/Atom feed: {detail}")

@@ -84,7 +84,10 @@ def parse_bytes(data: bytes, source: str, name: str) -> Iterator[Item]:
         fmt = sniff(text)
     elif fmt in ("text", "feed") and text.lstrip("\ufeff \t\r\n").startswith("<DOC>"):
         fmt = "trec"
-    yield from READERS[fmt](text, source)
+    try:
+        yield from READERS[fmt](text, source)
+    except Exception as exc:  # lxml/feedparser/trafilatura on hostile input: one item lost
+        yield InputError(source, "format", f"{fmt} reader failed: {type(exc).__name__}: {exc}")
 
 
 def _skip_member(name: str) -> bool:
@@ -209,6 +212,8 @@ def iter_inputs(
     paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Iterator[Item]:
     """Every article in ``paths`` (files, folders, ``-`` for stdin), errors yielded in place."""
+    if isinstance(paths, str | Path):  # one path, not its characters
+        paths = [paths]
     for raw in paths:
         if str(raw) == STDIN:
             yield from read_stream(sys.stdin.buffer, STDIN, max_bytes)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from marsad.model import Document, Mention, Quote, QuoteKind
@@ -101,7 +102,14 @@ class _Article:
         self.sentences = self._sentences()
         self.toks = self._tokens()
         self.starts = [t.start for t in self.toks]
+        self.verb_forms = [self.verb_of(t.norm) for t in self.toks]
         self.quote_at_open = {q.open: q for q in self.quoted}
+
+    def verb_of(self, w: str) -> Verb | None:
+        verb = self.lex.verbs.get(w)
+        if verb is None and len(w) > 2 and w[0] in self.lex.verb_clitics:
+            verb = self.lex.verbs.get(w[1:])
+        return verb
 
     def _words(self, start: int, end: int) -> int:
         """Words as a reader counts them: "سي.بي.إس نيوز" is two."""
@@ -170,12 +178,7 @@ class _Article:
 
 
 def _verb_form(art: _Article, i: int) -> Verb | None:
-    lex = art.lex
-    w = art.toks[i].norm
-    verb = lex.verbs.get(w)
-    if verb is None and len(w) > 2 and w[0] in lex.verb_clitics:
-        verb = lex.verbs.get(w[1:])
-    return verb
+    return art.verb_forms[i]
 
 
 def _verb_at(art: _Article, i: int) -> Verb | None:
@@ -200,7 +203,7 @@ def _scan_say(art: _Article, frame: _Frame, end_tok: int) -> None:
     """Read subject, adjuncts and content after a say/relay verb."""
     lex = art.lex
     subject: list[int] = []
-    in_subject = True
+    in_subject = frame.verb.kind != "participle"
     adjuncts = 0
     j = frame.tok + 1
     while j < end_tok:
@@ -209,7 +212,8 @@ def _scan_say(art: _Article, frame: _Frame, end_tok: int) -> None:
         if quote is not None:
             after = _token_after(art, quote.close)
             ends = after >= end_tok or art.toks[after].norm in lex.commas | lex.sentence_final
-            as_object = art.toks[j - 1].norm in lex.object_prefixes
+            previous = art.toks[j - 1].norm
+            as_object = previous in lex.object_prefixes or previous in lex.adjunct_starters
             near = adjuncts <= SHORT_QUOTE_MAX_ADJUNCTS
             introduced = (ends or not (subject or in_subject)) and near and not as_object
             if quote in art.long_quotes or introduced:
@@ -241,7 +245,7 @@ def _scan_say(art: _Article, frame: _Frame, end_tok: int) -> None:
         other = _verb_at(art, j)
         if tok.norm in lex.sentence_final or tok.norm in lex.clause_breakers:
             break
-        if other is not None and other.kind != "attrib":
+        if other is not None and other.kind in ("say", "relay"):
             break
         if other is not None:
             in_subject = False
@@ -262,7 +266,11 @@ def _scan_say(art: _Article, frame: _Frame, end_tok: int) -> None:
                 break
             if opens_content:
                 in_subject = False
-        elif tok.norm in lex.adjunct_starters or _adjunct_phrase(art, j, end_tok):
+        elif (
+            tok.norm in lex.adjunct_starters
+            or (not subject and tok.norm.startswith(lex.lam_article))
+            or _adjunct_phrase(art, j, end_tok)
+        ):
             in_subject = False
             adjuncts += 1
         elif in_subject:
@@ -276,16 +284,22 @@ def _scan_say(art: _Article, frame: _Frame, end_tok: int) -> None:
     subject = _trim_subject(art, subject)
     if subject:
         frame.subject = _span_text(art, subject[0], subject[-1])
-    if frame.complement is None:
-        return
-    if subject:
-        frame.subject = _span_text(art, subject[0], subject[-1])
-    elif not _has_clitic(art, frame.tok):
-        frame.subject = _subject_before(art, frame.tok)
-        frame.subject_before = frame.subject is not None
+    elif (
+        frame.complement is not None
+        and frame.verb.kind != "participle"
+        and not _has_clitic(art, frame.tok)
+    ):
+        before = _subject_before(art, frame.tok)
+        if before is not None and (
+            not frame.verb.needs_subject
+            or normalize(art.text[before[0] : before[1]]).startswith(lex.definite_article)
+        ):
+            frame.subject, frame.subject_before = before, True
 
 
 def _adjunct_phrase(art: _Article, j: int, end_tok: int) -> bool:
+    if art.toks[j].norm not in art.lex.adjunct_phrase_heads:
+        return False
     return any(
         tuple(t.norm for t in art.toks[j : min(j + len(p), end_tok)]) == p
         for p in art.lex.adjunct_phrases
@@ -348,7 +362,9 @@ def _scan_attrib(art: _Article, frame: _Frame, end_tok: int) -> None:
     lex = art.lex
     j = frame.tok + 1
     while j < end_tok and (
-        art.toks[j].norm in lex.attrib_fillers or _verb_form(art, j) is not None
+        art.toks[j].norm in lex.attrib_fillers
+        or _verb_form(art, j) is not None
+        or _verb_with_object(art, j)
     ):
         j += 1
     first = j
@@ -368,24 +384,13 @@ def _scan_attrib(art: _Article, frame: _Frame, end_tok: int) -> None:
             break
         words.append(j)
         j += 1
-    if (
-        not words
-        or len(words) > SUBJECT_MAX_TOKENS
-        or art.toks[first].norm in lex.attrib_pronouns | lex.attrib_non_sources
-    ):
-        return
-    words = _trim_subject(art, words)
-    if not words:
-        return
-    start, end = _span_text(art, words[0], words[-1])
-    first_norm = art.toks[words[0]].norm
-    if first_norm.startswith(lex.lam_article):
-        frame.subject = (start, end)
-        frame.subject_text = lex.definite_article + art.text[_skip_chars(art.text, start, 2) : end]
-    elif first_norm.startswith(lex.lam_prefix) and len(first_norm) > 2:
-        frame.subject = (_skip_chars(art.text, start, 1), end)
-    else:
-        frame.subject = (start, end)
+    if first < end_tok and art.toks[first].norm not in lex.attrib_pronouns:
+        words = _trim_subject(art, words)
+        if not words or len(words) > SUBJECT_MAX_TOKENS:
+            return
+        if art.toks[first].norm in lex.attrib_non_sources:
+            return
+        _attrib_source(art, frame, words)
     sent_start, sent_end = art.sentences[frame.sent]
     head = range(art.sentence_start_token(frame.tok), frame.tok)
     reported = any((v := _verb_form(art, k)) is not None and v.kind != "attrib" for k in head)
@@ -401,6 +406,29 @@ def _scan_attrib(art: _Article, frame: _Frame, end_tok: int) -> None:
         frame.complement = "clause"
         frame.content_start = art.toks[j].start
         frame.content_end = sent_end
+
+
+def _attrib_source(art: _Article, frame: _Frame, words: list[int]) -> None:
+    """The source after بحسب / وفقا لـ, without the ل that joins it ("للرئيس" → "الرئيس")."""
+    lex = art.lex
+    start, end = _span_text(art, words[0], words[-1])
+    first_norm = art.toks[words[0]].norm
+    if first_norm.startswith(lex.lam_article):
+        frame.subject = (start, end)
+        frame.subject_text = lex.definite_article + art.text[_skip_chars(art.text, start, 2) : end]
+    elif first_norm.startswith(lex.lam_prefix) and len(first_norm) > 2:
+        frame.subject = (_skip_chars(art.text, start, 1), end)
+    else:
+        frame.subject = (start, end)
+
+
+def _verb_with_object(art: _Article, j: int) -> bool:
+    """ "نقلته" / "ذكرتها": a reporting verb with an object pronoun (حسبما نقلته الوكالة)."""
+    w = art.toks[j].norm
+    return any(
+        w.endswith(suffix) and art.verb_of(w[: -len(suffix)]) is not None
+        for suffix in art.lex.verb_object_suffixes
+    )
 
 
 def _skip_chars(text: str, start: int, letters: int) -> int:
@@ -419,7 +447,8 @@ def _clause_words(art: _Article, start: int, end: int) -> int:
 
 def _find_frames(art: _Article) -> list[_Frame]:
     frames: list[_Frame] = []
-    for i, tok in enumerate(art.toks):
+    for i in (k for k, form in enumerate(art.verb_forms) if form is not None):
+        tok = art.toks[i]
         verb = _verb_at(art, i)
         if verb is None or art.in_long_quote(tok.start):
             continue
@@ -443,7 +472,8 @@ def _best_mention(art: _Article, span: tuple[int, int]) -> int | None:
     for k, m in inside:
         if m.type == "PER":
             return k
-    head = [t for t in art.toks if start <= t.start < end][:2]
+    first = bisect.bisect_left(art.starts, start)
+    head = [t for t in art.toks[first : first + 2] if t.start < end]
     for k, m in inside:
         if head and m.type in ("ORG", "LOC") and m.start <= head[0].end:
             return k
@@ -457,8 +487,10 @@ def _bare(word: str, lex: Lexicon) -> str:
     return word[len(lex.definite_article) :] if word.startswith(lex.definite_article) else word
 
 
-def _role_key(text: str, lex: Lexicon) -> list[str]:
-    return [_bare(t.text, lex) for t in tokenize(normalize(text)) if t.text[0].isalnum()]
+@lru_cache(maxsize=4096)
+def _role_key(text: str) -> frozenset[str]:
+    lex = lexicon()
+    return frozenset(_bare(t.text, lex) for t in tokenize(normalize(text)) if t.text[0].isalnum())
 
 
 def _resolve_role(art: _Article, frame: _Frame, history: list[_Speaker]) -> _Speaker | None:
@@ -467,15 +499,15 @@ def _resolve_role(art: _Article, frame: _Frame, history: list[_Speaker]) -> _Spe
     assert frame.subject is not None
     written = _speaker_text(art, frame)
     norm = normalize(written)
-    key = _role_key(written, lex)
+    key = _role_key(written)
     if not norm.startswith(lex.definite_article) or not key or len(key) > ROLE_MAX_WORDS:
         return None
     for spk in reversed(history):
-        if spk.text is not None and set(key) <= set(_role_key(spk.text, lex)):
+        if spk.text is not None and key <= _role_key(spk.text):
             return _Speaker(spk.text, spk.mention, frame.verb.gender)
     for k in range(len(art.mentions) - 1, -1, -1):
         m = art.mentions[k]
-        if m.start < frame.start and m.role and set(key) <= set(_role_key(m.role, lex)):
+        if m.start < frame.start and m.role and key <= _role_key(m.role):
             return _Speaker(written, k, frame.verb.gender)
     return None
 
@@ -494,13 +526,17 @@ def _speaker_text(art: _Article, frame: _Frame) -> str:
 
 
 def _resolve(art: _Article, frames: list[_Frame]) -> None:
+    """Speakers in text order. ``history`` holds those who reported something (continuation
+    follows them); ``named`` also holds subjects of frames without content ("أعلنت زغرب
+    إغلاق ...") so that a later "الرئيس الروسي" can still be resolved against them."""
     history: list[_Speaker] = []
+    named: list[_Speaker] = []
     for frame in frames:
         if frame.complement is None and (frame.subject is None or frame.verb.kind == "attrib"):
             continue
         if frame.subject is not None:
             mention = _best_mention(art, frame.subject)
-            speaker = None if mention is not None else _resolve_role(art, frame, history)
+            speaker = None if mention is not None else _resolve_role(art, frame, named)
             if speaker is None:
                 speaker = _Speaker(_speaker_text(art, frame), mention, frame.verb.gender)
         else:
@@ -512,7 +548,9 @@ def _resolve(art: _Article, frames: list[_Frame]) -> None:
             )
         frame.speaker = speaker
         if speaker.text is not None and not frame.embedded:
-            history.append(speaker)
+            named.append(speaker)
+            if frame.complement is not None:
+                history.append(speaker)
 
 
 def _mark_embedded(art: _Article, frames: list[_Frame]) -> None:

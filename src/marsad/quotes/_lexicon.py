@@ -11,7 +11,7 @@ from typing import Literal
 from marsad.text import normalize
 
 Gender = Literal["m", "f", "p", "-"]
-VerbKind = Literal["say", "relay", "attrib"]
+VerbKind = Literal["say", "relay", "attrib", "participle"]
 MarkRole = Literal["open", "close", "either"]
 
 
@@ -31,6 +31,7 @@ class Lexicon:
     complementiser_prepositions: frozenset[str]
     adjunct_starters: frozenset[str]
     adjunct_phrases: frozenset[tuple[str, ...]]
+    adjunct_phrase_heads: frozenset[str]
     subject_trailing_punctuation: frozenset[str]
     frame_blockers: frozenset[str]
     preverb_skip: frozenset[str]
@@ -44,6 +45,7 @@ class Lexicon:
     attrib_non_sources: frozenset[str]
     preverb_particles: frozenset[str]
     verb_clitics: tuple[str, ...]
+    verb_object_suffixes: tuple[str, ...]
     definite_article: str
     lam_article: str
     lam_prefix: str
@@ -92,6 +94,7 @@ def lexicon() -> Lexicon:
         complementiser_prepositions=_words(raw["complementiser_prepositions"]),
         adjunct_starters=_words(raw["adjunct_starters"]),
         adjunct_phrases=frozenset(tuple(normalize(p).split()) for p in raw["adjunct_phrases"]),
+        adjunct_phrase_heads=frozenset(normalize(p).split()[0] for p in raw["adjunct_phrases"]),
         subject_trailing_punctuation=frozenset(raw["subject_trailing_punctuation"]),
         frame_blockers=_words(raw["frame_blockers"]),
         preverb_skip=_words(raw["preverb_skip"]),
@@ -105,6 +108,7 @@ def lexicon() -> Lexicon:
         attrib_non_sources=_words(raw["attrib_non_sources"]),
         preverb_particles=_words(raw["preverb_particles"]),
         verb_clitics=tuple(normalize(c) for c in raw["verb_clitics"]),
+        verb_object_suffixes=tuple(normalize(c) for c in raw["verb_object_suffixes"]),
         definite_article=normalize(raw["definite_article"]),
         lam_article=normalize(raw["lam_article"]),
         lam_prefix=normalize(raw["lam_prefix"]),

@@ -9,7 +9,9 @@ across paragraphs would shift every later pair by one.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from marsad.quotes._lexicon import lexicon
 
@@ -40,13 +42,19 @@ def _touches_previous(text: str, i: int) -> bool:
     return i > 0 and not text[i - 1].isspace()
 
 
+@lru_cache(maxsize=1)
+def _interesting() -> re.Pattern[str]:
+    return re.compile("[" + re.escape("".join(lexicon().marks) + "".join(_LINE_BREAKS)) + "]")
+
+
 def find_quoted(text: str) -> list[Quoted]:
     """Quoted spans in order; nested marks inside a quote stay part of its text."""
     roles = lexicon().marks
     spans: list[Quoted] = []
     opened: int | None = None
     depth = 0
-    for i, ch in enumerate(text):
+    for m in _interesting().finditer(text):
+        i, ch = m.start(), m.group()
         if ch in _LINE_BREAKS:
             opened, depth = None, 0
             continue

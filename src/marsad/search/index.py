@@ -29,6 +29,9 @@ TITLE_WEIGHT = 2.0
 BODY_WEIGHT = 1.0
 # Words shown in a snippet: about two lines of an Arabic news page at the UI's width.
 SNIPPET_WORDS = 30
+# Longest word or gap shown in a snippet: Arabic words rarely pass 15 letters even with
+# clitics, so 40 characters keeps every real word and stops a junk string filling the page.
+SNIPPET_MAX_PIECE = 40
 # Distinct words seen in the ~62k ANT + SaudiNewsNet articles are ~600k; caching the most
 # frequent 200k term computations covers most tokens (Zipf) at about 40 MB.
 _TERM_CACHE = 200_000
@@ -37,6 +40,13 @@ _ZLIB_LEVEL = 6
 # Articles per executemany batch while indexing.
 _BATCH = 500
 
+# Bumped whenever the tables or the way terms are made change; an index of another version
+# is dropped and rebuilt (it is derived data: the next index() call refills it).
+SCHEMA_VERSION = 2
+_DROP = """
+DROP TABLE IF EXISTS search_fts;
+DROP TABLE IF EXISTS search_docs;
+"""
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS search_docs (
     rowid INTEGER PRIMARY KEY,
@@ -115,6 +125,11 @@ def highlight(text: str, wanted: set[str], words: int = SNIPPET_WORDS) -> str:
     return _snippet(text, found, offsets, wanted, words)
 
 
+def _clip(piece: str) -> str:
+    """A word or gap longer than any real one (a pasted URL, a run of junk) is cut short."""
+    return piece if len(piece) <= SNIPPET_MAX_PIECE else piece[:SNIPPET_MAX_PIECE] + "…"
+
+
 def _snippet(
     text: str, found: list[str], offsets: Sequence[int], wanted: set[str], words: int
 ) -> str:
@@ -143,8 +158,8 @@ def _snippet(
     pos = offsets[2 * best]
     for j in range(best, stop):
         s, e = offsets[2 * j], offsets[2 * j + 1]
-        parts.append(html.escape(strip_invisible(text[pos:s])))
-        word = html.escape(strip_invisible(text[s:e]))
+        parts.append(html.escape(strip_invisible(_clip(text[pos:s]))))
+        word = html.escape(strip_invisible(_clip(text[s:e])))
         parts.append(f"<mark>{word}</mark>" if hit[j] else word)
         pos = e
     if stop < len(found):
@@ -159,7 +174,21 @@ class SearchIndex:
         self.connection = connection
 
     def ensure_schema(self) -> None:
-        self.connection.executescript(_SCHEMA)
+        """Create the tables, or rebuild them empty when they are of another version."""
+        conn = self.connection
+        with conn:
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+            )
+            row = conn.execute("SELECT value FROM search_meta WHERE key = 'version'").fetchone()
+        if row is None or row[0] != str(SCHEMA_VERSION):
+            conn.executescript(_DROP)
+            with conn:
+                conn.execute(
+                    "INSERT OR REPLACE INTO search_meta VALUES ('version', ?)",
+                    (str(SCHEMA_VERSION),),
+                )
+        conn.executescript(_SCHEMA)
 
     def _has_table(self, name: str) -> bool:
         row = self.connection.execute(

@@ -30,7 +30,9 @@ from marsad.text import light_stem, normalize
 
 # Two subjects name the same thing when half of their concept-folded stems are shared:
 # "جندي كوري شمالي" and "عنصر من القوات الكورية الشمالية" share all three concepts, while
-# "جندي روسي" and "جندي كوري" share one of three (0.33) and stay apart.
+# "جندي روسي" and "جندي كوري" share one of three (0.33) and stay apart. A bare head
+# ("جندي", "الجنود") inside a story is the story's soldiers: a subject whose terms are all
+# inside the other's counts as the same (similarity 1).
 SUBJECT_SIMILARITY_MIN = 0.5
 # An exact figure still allows for rounding in reporting (10 آلاف for 10,200).
 EXACT_TOLERANCE = 0.05
@@ -95,6 +97,12 @@ def in_conflict(claims: Sequence[Claim]) -> bool:
     return max(lows) > min(highs)
 
 
+def subject_similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    if a and b and (a <= b or b <= a):
+        return 1.0
+    return jaccard(a, b)
+
+
 def _group(claims: Sequence[Claim]) -> list[list[Claim]]:
     """Single-link groups of claims about the same subject, in input order."""
     terms = {c.id: subject_terms(c) for c in claims}
@@ -103,7 +111,11 @@ def _group(claims: Sequence[Claim]) -> list[list[Claim]]:
         best, best_sim = None, SUBJECT_SIMILARITY_MIN
         for g in groups:
             sim = max(
-                (jaccard(terms[claim.id], terms[o.id]) for o in g if _units_agree(claim, o)),
+                (
+                    subject_similarity(terms[claim.id], terms[o.id])
+                    for o in g
+                    if _units_agree(claim, o)
+                ),
                 default=0.0,
             )
             if sim >= best_sim:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from marsad.model import Document, Story, SummarySentence
 from marsad.summarize.terms import Vector, content_terms, dot, idf_table, tfidf, unit
@@ -46,7 +46,7 @@ class _Candidate:
     order: tuple[str, str, int]
     position: int
     fact: bool
-    vec: Vector
+    vec: Vector = field(default_factory=dict)
 
 
 def _quote_share(sentence: str) -> float:
@@ -54,9 +54,10 @@ def _quote_share(sentence: str) -> float:
     return inside / max(1, len(sentence))
 
 
-def _candidates(docs: Sequence[Document]) -> list[tuple[str, str, tuple[str, str, int], int, bool]]:
+def _candidates(docs: Sequence[Document]) -> list[_Candidate]:
+    """Usable sentences of the articles, earliest article first, each sentence once."""
     seen: set[str] = set()
-    out = []
+    out: list[_Candidate] = []
     for doc in sorted(docs, key=lambda d: (d.article.published or "", d.id)):
         text = doc.article.text
         title = normalize(doc.article.title or "")
@@ -73,26 +74,26 @@ def _candidates(docs: Sequence[Document]) -> list[tuple[str, str, tuple[str, str
                 start <= c.start < end for c in doc.claims
             )
             order = (doc.article.published or "", doc.id, start)
-            out.append((sentence, doc.id, order, pos, fact))
+            out.append(_Candidate(sentence, doc.id, order, pos, fact))
     return out
 
 
-def summarize(story: Story, docs: Sequence[Document], max_sentences: int = 5) -> list[SummarySentence]:
+def summarize(
+    story: Story, docs: Sequence[Document], max_sentences: int = 5
+) -> list[SummarySentence]:
     """Up to ``max_sentences`` sentences of the story's articles, each citing its article.
 
     Sentences come out in reading order (article publication, then position), not in
     rank order, so the summary reads as a short account.
     """
     members = set(story.article_ids)
-    raw = _candidates([d for d in docs if d.id in members])
-    if not raw or max_sentences <= 0:
+    cands = _candidates([d for d in docs if d.id in members])
+    if not cands or max_sentences <= 0:
         return []
-    term_lists = [content_terms(r[0]) for r in raw]
+    term_lists = [content_terms(c.text) for c in cands]
     idf, unseen = idf_table(term_lists)
-    cands = [
-        _Candidate(text, aid, order, pos, fact, tfidf(terms, idf, unseen))
-        for (text, aid, order, pos, fact), terms in zip(raw, term_lists, strict=True)
-    ]
+    for cand, terms in zip(cands, term_lists, strict=True):
+        cand.vec = tfidf(terms, idf, unseen)
     centroid = unit(sum((Counter(c.vec) for c in cands), Counter()))
     score = {
         id(c): dot(c.vec, centroid)
@@ -105,6 +106,7 @@ def summarize(story: Story, docs: Sequence[Document], max_sentences: int = 5) ->
     # max() keeps the first of equal scores, so ties go to the earlier sentence.
     pool = sorted((c for c in cands if c.vec), key=lambda c: c.order)
     while pool and len(chosen) < max_sentences:
+
         def mmr(c: _Candidate) -> float:
             overlap = max((dot(c.vec, s.vec) for s in chosen), default=0.0)
             return MMR_LAMBDA * score[id(c)] / top - (1 - MMR_LAMBDA) * overlap

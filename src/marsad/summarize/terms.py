@@ -8,12 +8,13 @@ function words and reporting boilerplate (``data/stopwords.txt``) left out.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
 from importlib.resources import files
 
-from marsad.text import light_stem, normalize, tokenize
+from marsad.text import light_stem, normalize
 
 Vector = dict[str, float]
 
@@ -23,6 +24,16 @@ MIN_STEM_CHARS = 2
 # (days, small counts) are everywhere and only add noise.
 MIN_NUMBER_DIGITS = 3
 NUMBER_PREFIX = "#"
+
+# Words and digit runs of normalised text. Only words matter here (no offsets, no
+# punctuation tokens), and this is several times faster than building text.tokenize's
+# Token objects, which counts over a corpus of 30k articles.
+_WORD = re.compile(r"\w+")
+
+
+def words(text: str) -> list[str]:
+    """Normalised words and numbers of ``text``, punctuation dropped."""
+    return _WORD.findall(normalize(text))
 
 
 @cache
@@ -38,18 +49,22 @@ def _stem(word: str) -> str:
     return light_stem(word)
 
 
-def content_terms(text: str, numbers: bool = True) -> list[str]:
-    """Light stems of the content words of ``text`` in order, plus long numbers as ``#1500``."""
+def content_terms(text: str, numbers: bool = True, limit: int | None = None) -> list[str]:
+    """Light stems of the content words of ``text`` in order, plus long numbers as ``#1500``.
+
+    ``limit`` stops after that many terms (the lead of a long article).
+    """
     stop = stopwords()
     out: list[str] = []
-    for tok in tokenize(normalize(text)):
-        word = tok.text
+    for word in words(text):
+        if limit is not None and len(out) >= limit:
+            break
         if word[0].isdigit():
             digits = "".join(c for c in word if c.isdigit())
             if numbers and len(digits) >= MIN_NUMBER_DIGITS:
                 out.append(NUMBER_PREFIX + digits)
             continue
-        if not word[0].isalpha() or word in stop:
+        if word[0] == "_" or word in stop:
             continue
         stem = _stem(word)
         if len(stem) >= MIN_STEM_CHARS and stem not in stop:

@@ -17,18 +17,15 @@ from marsad.text.normalize import normalize, normalize_with_map
 # A decimal comma ("2,5 مليار") has at most two digits after it; three digits after a
 # comma are a thousands group ("1,500"), the convention in every outlet we read.
 _MAX_DECIMAL_COMMA_DIGITS = 2
-# Proclitics a number word may carry at the start of a phrase (بعشرات، لثلاثة، وألف).
-_START_PROCLITICS = ("و", "ب", "ل", "ك", "ف")
 # A proclitic is only split off a phrase-initial word when this many letters remain:
-# shorter rests are ordinary words far more often than clitic + number (لست، كمية = ك +
-# مية). The conjunction و is trusted one letter sooner (وألف، وسبع).
+# shorter rests are ordinary words far more often than clitic + number (لست، فيه). The
+# conjunction is trusted one letter sooner (وألف، وسبع).
 _MIN_REST_AFTER_PROCLITIC = 4
 _MIN_REST_AFTER_WAW = 3
 
-_ATOM = re.compile(
-    r"(?P<num>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:/\d+(?:\.\d+)?)*|\.\d+)"
-    r"|(?P<word>[^\W\d_]+)"
-    r"|(?P<sep>\S)"
+_NUM = (
+    r"\d{1,3}(?:\.\d{3}){2,}(?![\d.])"  # 7.500.000: dots as thousands separators
+    r"|(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:/\d+(?:\.\d+)?)*|\.\d+"
 )
 _DECIMAL_COMMA = re.compile(rf",(\d{{1,{_MAX_DECIMAL_COMMA_DIGITS}}})(?![\d,])")
 
@@ -47,6 +44,7 @@ class _Entry:
     value: float
     kind: str
     flag: str
+    raw: str
 
 
 @dataclass
@@ -60,17 +58,33 @@ class _Atom:
     text: str = ""
 
 
+# Stand-ins between number atoms: anything that breaks a phrase, and a lone و joining two.
+_BARRIER = _Atom(-1, -1, "sep", 0.0)
+_JOIN = _Atom(-1, -1, "word", 0.0)
+
+
+@cache
+def _affixes() -> tuple[str, tuple[str, ...]]:
+    """(the conjunction joining number words, proclitics a phrase may start with)."""
+    rows = read_rows("marsad.text", "number_affixes.tsv")
+    (conj,) = (r[1] for r in rows if r[0] == "conjunction")
+    return conj, tuple(r[1] for r in rows if r[0] == "proclitic")
+
+
 @cache
 def _words() -> dict[str, _Entry]:
     table: dict[str, _Entry] = {}
     for row in read_rows("marsad.text", "number_words.tsv"):
         word = normalize(row[0])
-        table.setdefault(word, _Entry(float(row[1]), row[2], row[3] if len(row) > 3 else ""))
+        flag = row[3] if len(row) > 3 else ""
+        table.setdefault(word, _Entry(float(row[1]), row[2], flag, row[0]))
     return table
 
 
 def _digits_value(norm: str, start: int, end: int) -> float | None:
     body = norm[start:end]
+    if body.count(".") > 1:
+        return float(body.replace(".", ""))
     if body.count("/") > 1:
         return None
     if "/" in body:
@@ -80,40 +94,82 @@ def _digits_value(norm: str, start: int, end: int) -> float | None:
     return float(body.replace(",", ""))
 
 
-def _atoms(norm: str, source: str, offsets: list[int]) -> list[_Atom]:
-    """Number-relevant atoms of the normalised text; everything else is a barrier."""
+def _trie(words: list[str]) -> str:
+    """A regex matching exactly ``words``, factored as a trie so matching stays linear."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        if "" in node:
+            return "(?:" + "|".join(alts) + ")?"
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(root)
+
+
+@cache
+def _candidates() -> re.Pattern[str]:
+    """Digits, or a number word (with one proclitic) standing as a whole word."""
+    clitics = "".join(_affixes()[1])
+    return re.compile(
+        rf"(?P<num>{_NUM})"
+        rf"|(?<![^\W\d_])(?P<word>[{clitics}]?{_trie(sorted(_words()))})(?![^\W\d_])"
+    )
+
+
+def _as_written(source: str, offsets: list[int], s: int, e: int) -> str:
+    """The source spelling of normalised span ``[s, e)``, diacritics and tatweel dropped."""
+    raw = source[offsets[s] : offsets[e - 1] + 1]
+    return "".join(c for c in raw if unicodedata.category(c) != "Mn" and c != "\u0640")
+
+
+def _word_atom(word: str, s: int, e: int, after_number: bool, written: str) -> _Atom:
     words = _words()
+    entry = words.get(word)
+    if entry is not None and (entry.flag != "exact_spelling" or written == entry.raw):
+        return _Atom(s, e, entry.kind, entry.value, entry.flag, False, word)
+    rest = words.get(word[1:])
+    if rest is None or (rest.flag == "exact_spelling" and written[1:] != rest.raw):
+        return _BARRIER
+    conj = word[0] == _affixes()[0]
+    if conj and after_number:
+        return _Atom(s + 1, e, rest.kind, rest.value, rest.flag, True, word)
+    min_rest = _MIN_REST_AFTER_WAW if conj else _MIN_REST_AFTER_PROCLITIC
+    if len(word) - 1 >= min_rest and rest.flag != "ambiguous":
+        return _Atom(s + 1, e, rest.kind, rest.value, rest.flag, False, word)
+    return _BARRIER
+
+
+def _atoms(norm: str, source: str, offsets: list[int]) -> list[_Atom]:
+    """Number atoms of the normalised text, with a joiner for a lone و between two and a
+    barrier for anything else between them."""
     atoms: list[_Atom] = []
-    consumed = 0
-    for m in _ATOM.finditer(norm):
+    prev_end = 0
+    for m in _candidates().finditer(norm):
         s, e = m.span()
-        if s < consumed:
+        if s < prev_end:
             continue
+        gap = norm[prev_end:s].strip()
+        if gap == _affixes()[0] and atoms:
+            atoms.append(_JOIN)
+        elif gap and atoms and atoms[-1] is not _BARRIER:
+            atoms.append(_BARRIER)
         if m.group("num"):
             digit = _digit_atom(norm, source, offsets, s, e)
-            atoms.extend(digit)
-            consumed = digit[-1].end if digit else e
-        elif m.group("word"):
-            word = m.group()
-            entry = words.get(word)
-            conj = False
-            if entry is None and word[0] == "و" and word[1:] in words:
-                entry, conj, s = words[word[1:]], True, s + 1
-            elif (
-                entry is None
-                and word[0] in _START_PROCLITICS
-                and len(word) - 1
-                >= (_MIN_REST_AFTER_WAW if word[0] == "و" else _MIN_REST_AFTER_PROCLITIC)
-                and word[1:] in words
-                and words[word[1:]].flag != "ambiguous"
-            ):
-                entry, s = words[word[1:]], s + 1
-            if entry is None:
-                atoms.append(_Atom(s, e, "word", 0.0, text=word))
-            else:
-                atoms.append(_Atom(s, e, entry.kind, entry.value, entry.flag, conj, word))
+            atoms.extend(digit or [_BARRIER])
+            prev_end = digit[-1].end if digit else e
         else:
-            atoms.append(_Atom(s, e, "sep", 0.0, text=m.group()))
+            after_number = bool(atoms) and not gap and atoms[-1] is not _BARRIER
+            written = _as_written(source, offsets, s, e)
+            atoms.append(_word_atom(m.group(), s, e, after_number, written))
+            prev_end = e
     return atoms
 
 
@@ -255,6 +311,9 @@ def _scan(norm: str, source: str, offsets: list[int]) -> list[tuple[int, int, fl
     i = 0
     while i < len(atoms):
         a = atoms[i]
+        if a.kind in ("sep", "word"):
+            i += 1
+            continue
         if a.kind == "ordinal":
             i += 2 if i + 1 < len(atoms) and atoms[i + 1].kind == "ten" else 1
             continue
@@ -263,7 +322,7 @@ def _scan(norm: str, source: str, offsets: list[int]) -> list[tuple[int, int, fl
         while j < len(atoms):
             cur = atoms[j]
             nxt = atoms[j + 1] if j + 1 < len(atoms) else None
-            if cur.kind == "word" and cur.text == "و" and p.last and nxt is not None:
+            if cur is _JOIN and p.last and nxt is not None:
                 joined = _Atom(cur.start, nxt.end, nxt.kind, nxt.value, nxt.flag, True, nxt.text)
                 after = atoms[j + 2] if j + 2 < len(atoms) else None
                 if _accepts(p, joined, after):

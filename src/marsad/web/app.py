@@ -16,7 +16,13 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from marsad.api.app import API_PREFIX, install, validation_error_response
+from marsad.api.app import (
+    API_PREFIX,
+    DESCRIPTION,
+    OPENAPI_TAGS,
+    install,
+    validation_error_response,
+)
 from marsad.config import Settings
 from marsad.errors import MarsadError
 from marsad.model import Article, Claim, Entity, Quote, Story
@@ -358,6 +364,8 @@ def create_web_app(
     app = FastAPI(
         title="marsad",
         version="1",
+        description=DESCRIPTION,
+        openapi_tags=OPENAPI_TAGS,
         openapi_url=f"{API_PREFIX}/openapi.json",
         docs_url=None,
         redoc_url=None,
