@@ -1,5 +1,8 @@
 """Dates stage benchmark: Duckling Time_AR share right, and extract_dates throughput.
 
+marsad is scored under both direction policies: "news" (the default: a weekday or month
+named alone is the latest one) and "future" (Duckling's convention: the coming one).
+
 Run: ``python bench/dates.py [N_ARTICLES]``. The baseline is dateparser's Arabic search
 (``dateparser.search.search_dates``) in the same run, on the same rows and articles.
 dateparser returns datetimes without a precision, so it is compared at the grain the
@@ -16,49 +19,65 @@ import warnings
 import zipfile
 from collections import defaultdict
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from marsad.dates import extract_dates, resolve
+from marsad.dates import Policy, extract_dates, find_dates
 from marsad.model import Article, Document
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 REFERENCE = datetime(2013, 2, 12, 4, 30)
-_TUPLE = re.compile(r"\((\d+), (\d+), (\d+), \d+, \d+, \d+\)")
+_TUPLE = re.compile(r"\((\d+), (\d+), (\d+), (\d+), (\d+), (\d+)\)")
 # dateparser is about two orders of magnitude slower; it gets a slice of the articles.
 BASELINE_SHARE = 10
+_UNIT = {"Day": timedelta(days=1), "Week": timedelta(weeks=1), "Hour": timedelta(hours=1)}
+
+
+def at(moment: datetime, grain: str) -> str:
+    if grain == "Year":
+        return f"{moment.year:04d}"
+    if grain == "Month":
+        return f"{moment.year:04d}-{moment.month:02d}"
+    if grain in ("Hour", "Minute"):
+        return moment.strftime("%Y-%m-%dT%H:%M")
+    if grain == "Second":
+        return moment.strftime("%Y-%m-%dT%H:%M:%S")
+    return moment.date().isoformat()
 
 
 def expected(row: dict[str, object]) -> tuple[str, str, str | None]:
-    """(category, grain, value at that grain) of one Duckling row."""
+    """(category, grain, value) of one Duckling row; intervals are "first/last"."""
     if row.get("negative"):
         return "negative", "none", None
     text = str(row["expected"])
-    y, m, d = (int(x) for x in _TUPLE.findall(text)[0])
+    moments = [datetime(*(int(x) for x in t)) for t in _TUPLE.findall(text)]
     grain = text.split(")")[-1].split()[0]
     kind = text.split()[0]
     category = {"datetime": "date"}.get(kind, kind)
     if grain in ("Hour", "Minute", "Second") and kind == "datetime":
         category = "time"
-    if grain == "Year":
-        return category, grain, f"{y:04d}"
-    if grain == "Month":
-        return category, grain, f"{y:04d}-{m:02d}"
-    return category, grain, f"{y:04d}-{m:02d}-{d:02d}"
+    if kind.startswith("datetimeInterval"):
+        last = moments[1] - _UNIT.get(grain, timedelta(seconds=1))
+        return category, grain, f"{at(moments[0], grain)}/{at(last, grain)}"
+    return category, grain, at(moments[0], grain)
+
+
+def marsad_value(text: str, policy: Policy) -> str | None:
+    found = find_dates(text, REFERENCE.date(), policy=policy)
+    if not found:
+        return None
+    m = max(found, key=lambda d: d.end - d.start)
+    out = m.value + ("" if m.time is None else "T" + m.time)
+    if m.until_time is not None:
+        return f"{out}/{m.value}T{m.until_time}"
+    return out + ("" if m.until is None else "/" + m.until)
 
 
 def dateparser_value(text: str, grain: str) -> str | None:
     from dateparser.search import search_dates
 
     found = search_dates(text, languages=["ar"], settings={"RELATIVE_BASE": REFERENCE})
-    if not found:
-        return None
-    value = found[0][1]
-    if grain == "Year":
-        return f"{value.year:04d}"
-    if grain == "Month":
-        return f"{value.year:04d}-{value.month:02d}"
-    return value.date().isoformat()
+    return at(found[0][1], grain) if found else None
 
 
 def duckling() -> None:
@@ -66,26 +85,31 @@ def duckling() -> None:
         json.loads(line)
         for line in (SHARED / "duckling_arabic" / "Time_AR.jsonl").read_text().splitlines()
     ]
-    right: dict[str, dict[str, int]] = {"marsad": defaultdict(int), "dateparser": defaultdict(int)}
+    names = ("news", "future", "dateparser")
+    right: dict[str, dict[str, int]] = {n: defaultdict(int) for n in names}
     total: dict[str, int] = defaultdict(int)
     for row in rows:
         category, grain, value = expected(row)
         key = f"{category}/{grain}"
         for k in (key, "all"):
             total[k] += 1
-        ours = resolve(str(row["text"]), REFERENCE.date())
-        theirs = dateparser_value(str(row["text"]), grain)
-        for name, got in (("marsad", ours), ("dateparser", theirs)):
-            if got == value:
+        got = {
+            "news": marsad_value(str(row["text"]), "news"),
+            "future": marsad_value(str(row["text"]), "future"),
+            "dateparser": dateparser_value(str(row["text"]), grain),
+        }
+        for name in names:
+            if got[name] == value:
                 right[name][key] += 1
                 right[name]["all"] += 1
-    print("Duckling Time_AR (reference 2013-02-12), share right")
-    print(f"{'category/grain':28} {'rows':>5} {'marsad':>8} {'dateparser':>11}")
+    print("Duckling Time_AR (reference 2013-02-12 04:30), share right")
+    print("times by the full datetime, intervals by both ends (dateparser: one datetime)")
+    print(f"{'category/grain':28} {'rows':>5} {'news':>7} {'future':>7} {'dateparser':>11}")
     for key in sorted(total):
         n = total[key]
-        print(
-            f"{key:28} {n:5d} {right['marsad'][key] / n:8.3f} {right['dateparser'][key] / n:11.3f}"
-        )
+        widths = (7, 7, 11)
+        shares = " ".join(f"{right[x][key] / n:{w}.3f}" for x, w in zip(names, widths, strict=True))
+        print(f"{key:28} {n:5d} {shares}")
 
 
 def snn_articles(limit: int) -> list[Article]:

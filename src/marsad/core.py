@@ -147,14 +147,12 @@ def _resolve_entity_refs(docs: Sequence[Document]) -> None:
 
 
 def _refresh_search(store: Store, docs: Sequence[Document]) -> None:
-    connection = getattr(store, "connection", None)
-    if connection is None:
+    """Index every stored article; unchanged ones are skipped by checksum, so this is cheap."""
+    if getattr(store, "connection", None) is None:
         return
-    from marsad.search import SearchIndex
+    from marsad.search import search_index
 
-    index = SearchIndex(connection)
-    index.ensure_schema()
-    index.index(d.article for d in docs)
+    search_index(store).index(d.article for d in docs)
 
 
 def analyze(

@@ -21,9 +21,10 @@ def test_only_the_hashed_key_verifies(key: str, other: str) -> None:
 
 
 def test_hash_is_salted_and_hides_the_key() -> None:
-    key = new_key()
+    key, stored = new_key()
+    assert KeyRing([stored]).verify(key)
     a, b = hash_key(key), hash_key(key)
-    assert a != b and key not in a
+    assert a != b and key not in a and key not in stored
     assert a.startswith("sha256$") and len(a.split("$")[2]) == 64
     assert len(key) >= 40
 

@@ -6,6 +6,7 @@ import json
 import re
 import tarfile
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -66,3 +67,59 @@ def test_ant_civilian_toll_and_area(shared_dir: Path) -> None:
     assert (53000, "km2", "exact", "كيلومتر مربع") in facts(doc)
     (share,) = [c for c in doc.claims if c.value == 96]
     assert (share.unit, share.qualifier, share.source) == ("percent", "approx", "وكالة فرانس برس")
+
+
+# (value, unit) of every quantity claim in ten short SaudiNewsNet articles, read by hand.
+# The 2015-07-31 five guided rule fixes (bracketed numbers, listed counts); the 2015-08-03
+# five were annotated and scored before any change (13/13 found right, 13 of 15 found);
+# two fixes after that (a bare "العشرات" keeps itself as subject; "متر ونصف" is 1.5 m)
+# brought it to 15/15.
+ANNOTATED: dict[str, dict[str, list[tuple[float, str | None]]]] = {
+    "2015-07-31": {
+        "http://www.3alyoum.com/sports/a/المملكة-تحقق-ميدالية-ذهبية-وفضية-في-مس/": [
+            (35, "second"), (41, "second"), (25, "m"), (24, None), (15, None), (177, None),
+            (25, None),
+        ],
+        "http://www.alriyadh.com/1069242": [
+            (33, None), (8, None), (7, None), (3, None), (3, None), (2, None), (12, None),
+        ],
+        "http://www.3alyoum.com/news/golobal/a/الهند-تنعي-أبوبكر-عبدالكلام-رئيسها-ال/": [
+            (84, "year"),
+        ],
+        "http://www.alweeam.com.sa/350142/تطبيق-الزي-المدرسي-الجديد-لطالبات-الت/": [],
+        "http://www.alriyadh.com/1069133": [
+            (9, None), (50, None), (24, None), (50, None), (9, None), (39, None), (2, None),
+        ],
+    },
+    "2015-08-03": {
+        "http://www.aleqt.com/2015/08/03/article_978564.html": [(32000, None), (144, None)],
+        "http://www.al-jazirah.com/2015/20150803/ec16.htm": [
+            (40000, None), (50, None), (40e6, "m"),
+        ],
+        "http://www.okaz.com.sa/new/Issues/20150803/Con20150803787117.htm": [
+            (3, None), (5, None), (20, None),
+        ],
+        "http://sabq.org/CsDgde": [(270, "km"), (35, "year"), (25, "m"), (1.5, "m")],
+        "http://www.alweeam.com.sa/350732/تعيين-الإنجليزى-هاوارد-ويب-لرئاسة-لجن/": [
+            (25, "year"), (43, "year"), (25, "year"),
+        ],
+    },
+}  # fmt: skip
+# Measured on all ten: precision 35/35, recall 35/37 (misses: the dual counted nouns
+# مركزين and حالتين). Gates leave a margin of about one claim each.
+MIN_PRECISION = 0.97
+MIN_RECALL = 0.91
+
+
+def test_annotated_articles_precision_recall(shared_dir: Path) -> None:
+    right = found = gold = 0
+    for day, articles in ANNOTATED.items():
+        for url, expected in articles.items():
+            doc = snn_doc(shared_dir, day, url)
+            got = Counter((c.value, c.unit) for c in doc.claims)
+            want = Counter(expected)
+            right += sum((got & want).values())
+            found += sum(got.values())
+            gold += sum(want.values())
+    assert right / found >= MIN_PRECISION
+    assert right / gold >= MIN_RECALL

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from marsad.claims import extract_claims
 from marsad.model import Article, Claim, DateRef, Document, EntityType, Mention, Quote
@@ -79,6 +81,8 @@ def test_qualifiers(text: str, qualifier: str) -> None:
         ("استمرت المفاوضات 3 ساعات ونصف.", 3.5, "hour"),
         ("لا يمكنها خوض حرب لأكثر من عامين ونصف عام.", 2.5, "year"),
         ("استمرت الهدنة شهرين.", 2, "month"),
+        ("استمر الاجتماع ساعة ونصف.", 1.5, "hour"),
+        ("يصل منسوب المياه إلى متر ونصف المتر.", 1.5, "m"),
     ],
 )
 def test_units(text: str, value: float, unit: str) -> None:
@@ -102,6 +106,9 @@ def test_units(text: str, value: float, unit: str) -> None:
         "في القرن الحادي عشر بنيت القلعة.",
         "غادر قبل يومين إلى الرياض.",
         "أدلى بشهادته في القضية 3000 لأول مرة.",
+        "اشترت طائرة من طراز «بوينغ» 707 لتدخل العصر.",
+        "تقدمت القوات نحو «اللواء 19» أمس.",
+        "فازت بالبطولة أعوام 1993 1996 و1998 و2003.",
         "تحسن الطقس خلال اليومين الماضيين.",
         "شاهد البرنامج على فرانس 24 مساء.",
         "الموعد في 21 / 10 / 1436هـ المقبل.",
@@ -168,6 +175,22 @@ def test_source_verb_nearest_before_number() -> None:
     assert c.source_mention is None
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            'قال لـ"الاقتصادية" عبدالعزيز الزهراني رئيس اللجنة، إن الميزانية 20 مليون ريال.',
+            "عبدالعزيز الزهراني رئيس اللجنة",
+        ),
+        ("أوضح ذلك المدير العام أحمد العنزي أن 6 شاحنات ضبطت.", "المدير العام أحمد العنزي"),
+        ("وقال جريج رامي وهو وكيل خاص إن 90 طفلا وجدوا.", "جريج رامي"),
+        ("أنشئ ملعب بمساحة تقدر بـ (10 آلاف متر مربع) في المدينة.", None),
+    ],
+)
+def test_source_phrase_edges(text: str, source: str | None) -> None:
+    assert one(text).source == source
+
+
 def test_source_from_quote() -> None:
     text = "وأضاف زيلينسكي “يوجد بالفعل 3000 جندي كوري شمالي على الأراضي الروسية”، مندداً بالتصعيد."
     qs = text.index("“")
@@ -199,3 +222,21 @@ def test_spelled_and_indic_numbers() -> None:
     assert (c.value, c.subject) == (3500, "متطوع")
     c = one("يشمل التأمين ١٠٫٥ مليون شخص.")
     assert (c.value, c.subject) == (10.5e6, "شخص")
+
+
+NEWS_WORDS = (
+    "قتل نحو 300 شخص أكثر من 10 آلاف جندي بحسب وكالة قال الوزير إن 99% من 63 مليون يورو "
+    "عام 2024 في 13 نوفمبر عشرات الآلاف ، . « » “ ” : شهرين ونصف إف 16 و 5 كيلومترا مربعا"
+)
+NEWSY = st.lists(st.sampled_from(NEWS_WORDS.split()), max_size=40).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(NEWSY, st.text(max_size=200)))
+def test_claims_are_well_formed_on_any_text(text: str) -> None:
+    found = claims(text)
+    assert len({c.id for c in found}) == len(found)
+    for c in found:
+        assert 0 <= c.start < c.end <= len(text)
+        assert text[c.start : c.end] in c.sentence
+        assert c.qualifier in ("exact", "approx", "more_than", "at_least", "less_than", "up_to")

@@ -51,13 +51,16 @@ def iter_snn(shared_dir: Path, day: str) -> Iterator[tuple[int, RawDocument]]:
     with zipfile.ZipFile(shared_dir / "data" / "saudinewsnet" / f"{day}.zip") as z:
         for name in z.namelist():
             for i, item in enumerate(json.loads(z.read(name))):
-                yield i, RawDocument(
-                    source=f"{day}#{i}",
-                    text=item.get("content") or "",
-                    format="json",
-                    title=item.get("title"),
-                    outlet=item.get("source"),
-                    url=item.get("url"),
+                yield (
+                    i,
+                    RawDocument(
+                        source=f"{day}#{i}",
+                        text=item.get("content") or "",
+                        format="json",
+                        title=item.get("title"),
+                        outlet=item.get("source"),
+                        url=item.get("url"),
+                    ),
                 )
 
 

@@ -10,11 +10,20 @@ P2 = "وقال المتحدث باسم الوزارة إن الاجتماع ال
 P3 = "وأضاف أن الوفد سيضم ممثلين عن عدة دول عربية وأوروبية لبحث الملفات العالقة بين الطرفين."
 
 
-def run(text: str, **meta: str) -> list[Article]:
-    return clean(RawDocument(source="t.txt", text=text, format="txt", **meta))
+def run(text: str, **meta: str | None) -> list[Article]:
+    return clean(
+        RawDocument(
+            source="t.txt",
+            text=text,
+            format="txt",
+            title=meta.get("title"),
+            outlet=meta.get("outlet"),
+            published=meta.get("published"),
+        )
+    )
 
 
-def one(text: str, **meta: str) -> Article:
+def one(text: str, **meta: str | None) -> Article:
     articles = run(text, **meta)
     assert len(articles) == 1, [a.title for a in articles]
     return articles[0]
@@ -125,3 +134,50 @@ def test_blank_nbsp_and_invisible_characters_are_cleaned() -> None:
 
 def test_only_boilerplate_gives_no_article() -> None:
     assert run("شارك\nطباعة\n+ الخط -\n") == []
+
+
+def test_link_glued_onto_the_last_paragraph_is_cut() -> None:
+    text = f"{P1}\n{P2} رابط الخبر بصحيفة الوئام: النفط يتراجع في ختام التعاملات"
+    assert one(text).text == f"{P1}\n{P2}"
+    assert one(f"{P1}\n{P2} // انتهى //").text == f"{P1}\n{P2}"
+
+
+def test_contact_glued_onto_an_email_is_dropped() -> None:
+    text = f"{P1}\n{P2}\nname@example.comللتواصل مع الكاتب ارسل رسالة SMS تبدأ بالرمز (3)"
+    assert one(text).text == f"{P1}\n{P2}"
+
+
+def test_slider_lead_in_is_cut_and_the_caption_text_kept() -> None:
+    art = one(f"Next Previous {P1}\n{P2}")
+    assert art.text == f"{P1}\n{P2}"
+
+
+def test_phrase_inside_a_sentence_is_not_a_tail() -> None:
+    sentence = "وقال إن الطريق إلى الحل انتهى // انتهى // بحسب ما كتب على لافتة المحتجين في الساحة."
+    assert one(f"{P1}\n{sentence}").text == f"{P1}\n{sentence}"
+
+
+def test_lead_in_phrase_later_in_a_line_is_kept() -> None:
+    sentence = "وكتب على الشاشة Next Previous قبل أن يختفي العرض من القاعة أمام الحضور المندهشين."
+    assert one(f"{P1}\n{sentence}").text == f"{P1}\n{sentence}"
+
+
+def test_prose_opening_with_a_marker_word_is_kept() -> None:
+    for sentence in (
+        "قد يهمك أن تعلم أن تكلفة الرحلة تتراوح بين 20 و150 دولارا للشخص الواحد.",
+        "للمزيد من الضغط على الحكومة، قررت النقابات تنظيم إضراب عام يوم الأحد المقبل.",
+        "وسوم جمركية جديدة فرضتها الحكومة على الواردات منذ مطلع الشهر الجاري.",
+    ):
+        assert one(f"{P1}\n{sentence}").text == f"{P1}\n{sentence}", sentence
+
+
+def test_glued_more_link_and_separator_after_a_sentence_are_cut() -> None:
+    assert one(f"{P1}\n{P2} للمزيد: اللاعبون العرب في الدوري").text == f"{P1}\n{P2}"
+    assert one(f"{P1}\n{P2} ------------------").text == f"{P1}\n{P2}"
+    score = "وانتهت المباراة بنتيجة 3 ----- 2 لصالح الفريق المضيف في الدقائق الأخيرة."
+    assert one(f"{P1}\n{score}").text == f"{P1}\n{score}"
+
+
+def test_story_link_glued_mid_sentence_is_cut() -> None:
+    text = f"{P1}\nوالرسالة التي قدموا من أجلها رابط الخبر بصحيفة الوئام: باداود يستقبل المبتعثين"
+    assert one(text).text == f"{P1}\nوالرسالة التي قدموا من أجلها"

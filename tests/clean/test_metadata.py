@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from marsad.clean import article_id, clean
 from marsad.clean.meta import guess_language, parse_credit, parse_date_line
@@ -16,8 +20,17 @@ Q1 = "أعلن الجيش اليوم الثلاثاء أنه صد هجوما و�
 Q2 = "وذكرت هيئة الأركان أن الدفاعات الجوية أسقطت معظم الطائرات قبل وصولها إلى أهدافها."
 
 
-def run(text: str, **meta: str) -> list[Article]:
-    return clean(RawDocument(source="t.txt", text=text, format="txt", **meta))
+def run(text: str, **meta: str | None) -> list[Article]:
+    return clean(
+        RawDocument(
+            source="t.txt",
+            text=text,
+            format="txt",
+            title=meta.get("title"),
+            outlet=meta.get("outlet"),
+            published=meta.get("published"),
+        )
+    )
 
 
 def test_raw_title_wins_and_its_copy_leaves_the_body() -> None:
@@ -54,6 +67,8 @@ def test_subheading_inside_body_is_content() -> None:
         ("21/10/2024", "2024-10-21"),
         ("الخميس 5 أكتوبر/تشرين الأول 2023 - 14:30", "2023-10-05"),
         ("الرياض 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس", "2015-08-11"),
+        ("آخر تحديث: 21 أكتوبر 2024 - 10:30", "2024-10-21"),
+        ("نشر في 2024-10-21 10:30 بتوقيت غرينتش", "2024-10-21"),
     ],
 )
 def test_date_lines(line: str, iso: str) -> None:
@@ -205,3 +220,73 @@ def test_single_link_followed_by_the_article_going_on_is_not_split() -> None:
     articles = run(text)
     assert len(articles) == 1
     assert articles[0].text == f"{P1}\n{P2}\n{P3}"
+
+
+_MONTHS = {
+    1: ["يناير", "كانون الثاني"],
+    2: ["فبراير", "شباط"],
+    3: ["مارس", "آذار"],
+    4: ["أبريل", "نيسان"],
+    5: ["مايو", "أيار"],
+    6: ["يونيو", "حزيران"],
+    7: ["يوليو", "تموز"],
+    8: ["أغسطس", "آب"],
+    9: ["سبتمبر", "أيلول"],
+    10: ["أكتوبر", "تشرين الأول"],
+    11: ["نوفمبر", "تشرين الثاني"],
+    12: ["ديسمبر", "كانون الأول"],
+}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2035, 12, 31)),
+    st.integers(min_value=0, max_value=4),
+    st.sampled_from(["", "الاثنين ", "الجمعة، ", "السبت - "]),
+)
+def test_date_line_formats_round_trip(day: dt.date, style: int, weekday: str) -> None:
+    names = _MONTHS[day.month]
+    line = [
+        f"{weekday}{day.day} {names[0]} {day.year}",
+        f"{weekday}{day.day} {names[1]} {day.year}",
+        f"{day.day} {names[0]}/{names[1]} {day.year}",
+        day.isoformat(),
+        f"{day.day:02d}/{day.month:02d}/{day.year}",
+    ][style]
+    parsed = parse_date_line(fold(line))
+    assert parsed is not None and parsed.published == day.isoformat()
+
+
+def test_agency_named_in_brackets_inside_a_sentence_is_content() -> None:
+    sentence = "وفقا لما ذكره مركز المصالحة الروسي في سوريا، ونقلته وكالة الأنباء الروسية (سبوتنيك)"
+    art = run(f"{P1}\n{sentence}")[0]
+    assert art.text == f"{P1}\n{sentence}"
+    assert art.agencies == []
+
+
+def test_unnamed_agencies_credit_leaves_the_body_but_names_nobody() -> None:
+    art = run(f"{P1}\n{P2}\n(وكالات)")[0]
+    assert art.text == f"{P1}\n{P2}"
+    assert art.agencies == []
+    art = run(f"{P1}\n{P2}\nالمصدر: وكالات")[0]
+    assert art.agencies == [] and art.outlet is None
+    assert parse_credit("وكالة أنباء الإمارات") is not None
+
+
+def test_glued_article_without_end_matter_is_split_when_its_lead_is_fresh() -> None:
+    text = f"{P1}\n{P2}\nإقرأ أيضاً:\nالجيش يصد هجوما بطائرات مسيرة\n{Q1}\n{Q2}"
+    main, other = run(text)
+    assert main.text == f"{P1}\n{P2}"
+    assert other.title == "الجيش يصد هجوما بطائرات مسيرة"
+    assert other.text == f"{Q1}\n{Q2}"
+
+
+def test_nested_glued_articles_all_point_at_the_main_one() -> None:
+    text = (
+        f"{P1}\n{P2}\nالمصدر: الوفد\nاقرأ أيضاً:\nعنوان الخبر الثاني\n{Q1}\n{Q2}\n"
+        f"كلمات دلالية: جيش\nاقرأ أيضاً:\nعنوان الخبر الثالث\n{P3}\n{Q2.replace('الجوية', 'البرية')}"
+    )
+    main, second, third = run(text)
+    assert second.parent_id == main.id and third.parent_id == main.id
+    assert third.title == "عنوان الخبر الثالث"
+    assert second.text == f"{Q1}\n{Q2}"

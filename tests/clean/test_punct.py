@@ -82,7 +82,10 @@ def test_clean_repairs_only_a_damaged_text() -> None:
     text = clean(RawDocument(source="t", text=damaged, format="txt"))[0].text
     assert "،." not in text
     assert "الأوكرانية إلى جانب روسيا" in text
-    clean_text = "وقال إن الاجتماع انتهى دون اتفاق بين الأطراف. إلى ذلك، قال المتحدث إن الجولة المقبلة ستعقد قريبا."
+    clean_text = (
+        "وقال إن الاجتماع انتهى دون اتفاق بين الأطراف. إلى ذلك، قال المتحدث إن الجولة المقبلة "
+        "ستعقد قريبا."
+    )
     assert clean(RawDocument(source="t", text=clean_text, format="txt"))[0].text == clean_text
 
 

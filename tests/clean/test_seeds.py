@@ -88,7 +88,9 @@ def test_seed_002_two_articles(seeds_dir: Path) -> None:
     assert main.outlet == "بوابة الوفد"
     assert main.text.startswith("أعرب حلف شمال الأطلسي (الناتو) عن قلقه")
     assert "للأمن الأوروبي الأطلسي، جاء هذا في بيان" in main.text
-    assert "إدارة بايدن ترفع الحظر عن تواجد المتعاقدين العسكريين الأمريكيين في أوكرانيا" in main.text
+    assert (
+        "إدارة بايدن ترفع الحظر عن تواجد المتعاقدين العسكريين الأمريكيين في أوكرانيا" in main.text
+    )
     assert 'حسبما نقلت شبكة "سي إن إن".' in main.text
     assert main.text.endswith("الدعم الفني العاجل الذي يحتاجه الجيش الأوكراني.")
     assert "سفيردلوف" not in main.text

@@ -103,3 +103,28 @@ def test_saudinewsnet_cases(shared_dir: Path, needle: str, expression: str, valu
 def test_ant_cases(shared_dir: Path, needle: str, expression: str, value: str) -> None:
     text, published = find_article(ant(shared_dir, 50), needle)
     assert (expression, value) in {(m.expression, m.value) for m in find_dates(text, published)}
+
+
+@pytest.mark.parametrize(
+    ("needle", "expression", "value", "extra"),
+    [
+        ("هاجمتا في الساعة 6:00 صباح اليوم", "الساعة 6:00 صباح اليوم", "2015-07-21", "06:00"),
+        (
+            "عند الساعة السادسة والنصف مساء أمس",
+            "الساعة السادسة والنصف مساء أمس",
+            "2015-07-20",
+            "18:30",
+        ),
+        ("حددت يومي 7 و14 أكتوبر", "7 و14 أكتوبر (تشرين الأول) المقبل", "2015-10-07", "2015-10-14"),
+        ("تأجلت من 15 إلى 21 يوليو", "15 إلى 21 يوليو (تموز) الحالي", "2015-07-15", "2015-07-21"),
+        ("سيعقد يومي الثلاثاء والأربعاء", "الأربعاء", "2015-07-22", None),
+        ("سيدشن سعادة المحافظ حفل الافتتاح يوم السبت", "السبت", "2015-07-25", None),
+        ("خطبة بمناسبة عيد الفطر", "عيد الفطر", "2015-07-18", None),
+    ],
+)
+def test_saudinewsnet_times_ranges_future(
+    shared_dir: Path, needle: str, expression: str, value: str, extra: str | None
+) -> None:
+    text, published = find_article(snn(shared_dir, 3000), needle)
+    found = {(m.expression, m.value, m.time or m.until) for m in find_dates(text, published)}
+    assert (expression, value, extra) in found

@@ -31,7 +31,11 @@ def test_hand_example() -> None:
 def test_conlleval_chunk_rules() -> None:
     # an I- after O or after another type opens a chunk, as conlleval does
     assert spans(["I-LOC", "I-LOC", "I-PERS", "O", "B-ORG", "B-ORG"]) == {
-        (0, 2, "LOC"), (2, 3, "PERS"), (4, 5, "ORG"), (5, 6, "ORG")}
+        (0, 2, "LOC"),
+        (2, 3, "PERS"),
+        (4, 5, "ORG"),
+        (5, 6, "ORG"),
+    }
 
 
 def test_length_mismatch_is_an_error() -> None:

@@ -40,8 +40,10 @@ def _merged(row: dict[str, str]) -> bool:
     if row["scope"] == "article":
         docs = [_doc("a1", [(row["a"], kind), (row["b"], kind)])]  # type: ignore[list-item]
     else:
-        docs = [_doc("a1", [(row["a"], kind)]),  # type: ignore[list-item]
-                _doc("a2", [(row["b"], kind)])]  # type: ignore[list-item]
+        docs = [
+            _doc("a1", [(row["a"], kind)]),  # type: ignore[list-item]
+            _doc("a2", [(row["b"], kind)]),
+        ]  # type: ignore[list-item]
     link(docs)
     ids = [m.entity_id for d in docs for m in d.mentions]
     assert all(ids)
@@ -52,8 +54,9 @@ def test_linking_pairs_accuracy() -> None:
     rows = _pairs()
     assert len(rows) >= 60
     assert {r["scope"] for r in rows} == {"article", "corpus"}
-    wrong = [(r["a"], r["b"], r["expected"]) for r in rows
-             if _merged(r) != (r["expected"] == "same")]
+    wrong = [
+        (r["a"], r["b"], r["expected"]) for r in rows if _merged(r) != (r["expected"] == "same")
+    ]
     accuracy = 1 - len(wrong) / len(rows)
     print(f"linking pairwise accuracy {accuracy:.3f} on {len(rows)} pairs; wrong: {wrong}")
     assert accuracy >= MIN_PAIR_ACCURACY, wrong
@@ -72,7 +75,10 @@ def test_entity_fields_and_stable_ids() -> None:
     assert rutte.aliases == ["روته", "مارك روته"]
     assert rutte.roles == ["الأمين العام لحلف الناتو"]
     assert [(m.article_id, m.text) for m in rutte.mentions] == [
-        ("a1", "مارك روته"), ("a1", "روته"), ("a2", "روته")]
+        ("a1", "مارك روته"),
+        ("a1", "روته"),
+        ("a2", "روته"),
+    ]
     nato = by_name["حلف شمال الأطلسي"]  # one mention each: the fuller form names it
     assert nato.type == "ORG"
     assert sorted(nato.aliases) == ["الناتو", "حلف شمال الأطلسي"]
@@ -106,16 +112,22 @@ def test_ambiguous_bare_surname_stays_apart_across_articles() -> None:
 
 def test_apposition_teaches_an_acronym() -> None:
     text = "قالت منظمة الصحة العالمية (الهيئة) إن"
-    doc = Document(Article(id="a1", source="x", text=text), [
-        Mention(5, 25, "منظمة الصحة العالمية", "ORG"), Mention(27, 33, "الهيئة", "ORG")])
+    doc = Document(
+        Article(id="a1", source="x", text=text),
+        [Mention(5, 25, "منظمة الصحة العالمية", "ORG"), Mention(27, 33, "الهيئة", "ORG")],
+    )
     assert text[5:25] == "منظمة الصحة العالمية" and text[27:33] == "الهيئة"
     link([doc])
     assert doc.mentions[0].entity_id == doc.mentions[1].entity_id
 
 
 def test_adjacent_modifier_keeps_places_apart() -> None:
-    docs = [_doc("a1", [("كوريا الشمالية", "LOC"), ("كوريا الجنوبية", "LOC"),
-                        ("كوريا الديمقراطية", "LOC")])]
+    docs = [
+        _doc(
+            "a1",
+            [("كوريا الشمالية", "LOC"), ("كوريا الجنوبية", "LOC"), ("كوريا الديمقراطية", "LOC")],
+        )
+    ]
     link(docs)
     north, south, dprk = (m.entity_id for m in docs[0].mentions)
     assert north != south

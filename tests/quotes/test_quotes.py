@@ -115,6 +115,9 @@ PATTERNS = [
         "وكالة الأنباء الرسمية",
     ),
     ("وكان شهود قالوا إن المحادثات ستستأنف الأسبوع المقبل.", "شهود"),
+    ("وكتب الوسيط على منصة إكس أن المحادثات ستستأنف الأسبوع المقبل.", "الوسيط"),
+    ("وستستأنف المحادثات الأسبوع المقبل، وفقاً لـ“رويترز”.", "“رويترز”"),
+    ("من جانبه، أكد الوسيط أن المحادثات ستستأنف الأسبوع المقبل.", "الوسيط"),
 ]
 
 
@@ -338,3 +341,36 @@ def test_quoted_spans_are_ordered_and_inside_marks(
         assert text[span.open] in '"“”«„' and text[span.close] in '"“”»'
         assert "\n" not in text[span.open : span.close]
         assert span.start < span.end
+
+
+def test_name_set_off_by_commas_joins_the_speaker() -> None:
+    text = "بعد أن قال سفير سوريا في الأمم المتحدة، بشار الجعفري، أن فريقين سيصلان الخميس."
+    q = _only(_quotes(text, [("بشار الجعفري", "PER", None)]))
+    assert q.speaker == "سفير سوريا في الأمم المتحدة، بشار الجعفري"
+    assert q.speaker_mention == 0
+    assert q.text == "فريقين سيصلان الخميس"
+
+
+def test_colon_then_complementiser_is_reported_speech() -> None:
+    q = _only(_quotes("قالت السلطات التايوانية: إن الإعصار خلف ستة قتلى."))
+    assert (q.kind, q.speaker, q.text) == ("indirect", "السلطات التايوانية", "الإعصار خلف ستة قتلى")
+
+
+def test_quoted_paragraph_right_after_a_speaker_continues_it() -> None:
+    text = (
+        "وقال قائد الشرطة إن التحقيق بدأ.\n"
+        "“لن نتهاون مع أي شخص يثبت تورطه في هذه الجريمة”.\n"
+        "وشهدت المدينة هدوءا. وفتحت المحال أبوابها. وعادت الحركة إلى الشوارع.\n"
+        "“الحياة تعود إلى طبيعتها في كل الأحياء تقريبا”."
+    )
+    quotes = _quotes(text)
+    assert [(q.kind, q.speaker) for q in quotes] == [
+        ("indirect", "قائد الشرطة"),
+        ("direct", "قائد الشرطة"),
+    ]
+
+
+def test_participle_speaks_for_the_subject_named_in_its_sentence() -> None:
+    text = "وأعلن رئيس اللجنة في مؤتمر منح 22 موافقة عن طريق النظام، مبينا أن النادي سبق."
+    q = _only(_quotes(text))
+    assert (q.speaker, q.text) == ("رئيس اللجنة", "النادي سبق")

@@ -1,7 +1,7 @@
 """Quality gate on the hand-annotated gold set (bench/data/quotes_gold.jsonl).
 
 Runs without entity mentions so the gate measures this stage alone. Thresholds are the
-figures measured on all 26 gold articles (P 1.000, R 0.945, speaker 0.932 on 2026-11-21)
+figures measured on all 32 gold articles (P 0.992, R 0.938, speaker 0.926 on 2026-11-21)
 minus a small margin, so a rule change that loses quotes or speakers fails here.
 """
 
@@ -44,9 +44,9 @@ def articles(bench: ModuleType, shared_dir: Path) -> list[object]:
 
 @pytest.mark.slow
 def test_gold_set_quality(bench: ModuleType, articles: list[object]) -> None:
-    assert len(articles) >= 25
+    assert len(articles) >= 30
     score, misses = bench.score(articles, extract_quotes, None)
-    assert score.gold >= 100
+    assert score.gold >= 120
     assert score.precision >= MIN_PRECISION, misses
     assert score.recall >= MIN_RECALL, misses
     assert score.speaker_accuracy >= MIN_SPEAKER_ACCURACY, misses

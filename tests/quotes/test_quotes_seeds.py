@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from marsad.errors import ModelError
 from marsad.model import Article, Document, EntityType, Mention, Quote
 from marsad.quotes import extract_quotes
 
@@ -138,7 +139,10 @@ def test_with_recognized_mentions(seeds_dir: Path) -> None:
     start = seed.index("وقالت المتحدثة باسم البنتاغون")
     end = seed.index("ووفقاً للرئيس الأوكراني")
     doc = Document(Article(id="seed", source="seed", text=seed[start:end]))
-    entities.recognize(doc)
+    try:
+        entities.recognize(doc)
+    except ModelError as err:
+        pytest.skip(f"entities model not built: {err}")
     extract_quotes(doc)
     assert doc.quotes
     for fragment, name in [

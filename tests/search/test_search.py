@@ -6,14 +6,24 @@ import html
 import re
 import sqlite3
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from marsad.model import Article
-from marsad.search import SearchIndex, highlight, parse_query, terms
+import marsad.search.index as index_module
+from marsad.model import Article, Document
+from marsad.search import (
+    SearchIndex,
+    highlight,
+    parse_query,
+    search_index,
+    stemmer_fingerprint,
+    terms,
+)
 from marsad.search.index import term
+from marsad.store import open_store
 from marsad.text import strip_invisible
 
 DOCS = [
@@ -196,3 +206,29 @@ def test_index_of_another_version_is_rebuilt() -> None:
     idx.index(DOCS[:1])
     idx.ensure_schema()
     assert len(idx) == 1 and ids(idx, "رئيس") == {"t1"}
+
+
+def test_stemmer_change_drops_the_index_and_the_store_refills_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = open_store(tmp_path / "s.db")
+    store.add_documents(Document(a) for a in DOCS)
+    first = search_index(store)
+    assert len(first) == len(DOCS)
+    first.remove(["t1", "t2"])
+    assert len(search_index(store)) == len(DOCS) - 2  # same stemmer: kept as it is
+    monkeypatch.setattr(index_module, "stemmer_fingerprint", lambda: "another stemmer")
+    again = search_index(store)
+    assert len(again) == len(DOCS) and ids(again, "رئيس") == {"t1"}
+    store.close()
+
+
+def test_fingerprint_follows_the_terms(monkeypatch: pytest.MonkeyPatch) -> None:
+    before = stemmer_fingerprint()
+    assert before == stemmer_fingerprint() and len(before) == 16
+    index_module.term.cache_clear()
+    monkeypatch.setattr(index_module, "light_stem", lambda w: w)
+    try:
+        assert stemmer_fingerprint() != before
+    finally:
+        index_module.term.cache_clear()

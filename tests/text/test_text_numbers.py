@@ -40,6 +40,7 @@ def values(text: str) -> list[tuple[str, float, str | None]]:
         ("الأكراد: 7.500.000 نسمة", [("7.500.000", 7.5e6, None)]),
         ("بينهم نحو مئتي طفل", [("مئتي", 200, None)]),
         ("في كميات كبيرة", []),
+        ("فازت بستة ألقاب", [("ستة", 6, None)]),
     ],
 )
 def test_find_numbers(text: str, expected: list[tuple[str, float, str | None]]) -> None:
@@ -57,6 +58,8 @@ def test_find_numbers(text: str, expected: list[tuple[str, float, str | None]]) 
         "في 12/10/2024",
         "قمة مجموعة G20",
         "رئيسة الوزراء ميتي فريدريكسن",
+        "وأحد كبار الضباط",
+        "تأهل إلى دور الستة عشر",
     ],
 )
 def test_not_numbers(text: str) -> None:

@@ -44,6 +44,14 @@ def test_newline_is_hard_break_and_missing_space() -> None:
     assert sents("عنوان الخبر\nانتهى.وقال آخر شيئا") == ["عنوان الخبر", "انتهى.", "وقال آخر شيئا"]
 
 
+def test_spelled_acronyms_do_not_split() -> None:
+    text = "قال المكتب (بي.إيه.ام.اف) إنه سيراجع القرارات. ودفع مؤشر إم.إس.سي.آي للهبوط."
+    assert sents(text) == [
+        "قال المكتب (بي.إيه.ام.اف) إنه سيراجع القرارات.",
+        "ودفع مؤشر إم.إس.سي.آي للهبوط.",
+    ]
+
+
 def test_urls_and_ellipsis_do_not_split() -> None:
     assert sents("زوروا www.site.com الآن.. ثم عودوا") == ["زوروا www.site.com الآن.. ثم عودوا"]
 

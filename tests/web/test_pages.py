@@ -153,6 +153,8 @@ def test_search_page(client: TestClient) -> None:
     assert "&lt;script&gt;" in hostile and "<script" not in hostile
     assert 'value="المتحدث"' in hostile
     assert "لا نتائج" in client.get("/search", params={"q": "غانا"}).text
+    echoed = client.get("/search", params={"q": '"><script>alert(9)</script>'}).text
+    assert "<script>alert(9)" not in echoed and "&#34;&gt;&lt;script&gt;alert(9)" in echoed
 
 
 def test_pagination_links(client: TestClient) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import io
 from collections.abc import Callable, Iterable
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request, status
 from fastapi.exceptions import RequestValidationError
@@ -42,6 +42,9 @@ from marsad.config import Settings
 from marsad.errors import ConfigError, InputError, MarsadError
 from marsad.model import Entity, RawDocument, Story
 from marsad.store.base import Store
+
+if TYPE_CHECKING:
+    from marsad.search import SearchIndex
 
 API_PREFIX = "/api/v1"
 # Largest page a client may ask for: big enough for any UI list, small enough that one
@@ -179,6 +182,21 @@ class _Auth:
         return dep
 
 
+class Searcher:
+    """Opens the store's search index on first use, then reuses it for every request."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._index: SearchIndex | None = None
+
+    def index(self) -> SearchIndex:
+        if self._index is None:
+            from marsad.search import search_index
+
+            self._index = search_index(self.store)
+        return self._index
+
+
 def _raw_documents(items: Iterable[ArticleIn], settings: Settings) -> list[RawDocument]:
     raws = []
     for n, item in enumerate(items):
@@ -216,6 +234,7 @@ def _raw_documents(items: Iterable[ArticleIn], settings: Settings) -> list[RawDo
 
 def build_router(store: Store, settings: Settings, keys: KeyRing) -> APIRouter:
     auth = _Auth(keys, settings.api_read_requires_key)
+    searcher = Searcher(store)
     router = APIRouter(prefix=API_PREFIX)
     read = [Depends(auth.read())]
     write = [Depends(auth.write())]
@@ -488,10 +507,8 @@ def build_router(store: Store, settings: Settings, keys: KeyRing) -> APIRouter:
         limit: Limit = 20,
         offset: Offset = 0,
     ) -> Any:
-        from marsad.search import search_index
-
         try:
-            index = search_index(store)
+            index = searcher.index()
         except ConfigError as exc:
             raise HTTPException(status.HTTP_501_NOT_IMPLEMENTED, str(exc)) from exc
         page = index.search(

@@ -25,9 +25,10 @@ KEYS_ENV = "MARSAD_API_KEYS"
 KEYS_FILE_ENV = "MARSAD_API_KEYS_FILE"
 
 
-def new_key() -> str:
-    """A fresh random API key to hand to a client (store only its :func:`hash_key`)."""
-    return secrets.token_urlsafe(_KEY_BYTES)
+def new_key() -> tuple[str, str]:
+    """A fresh random API key for a client, and its hash: configure only the hash."""
+    key = secrets.token_urlsafe(_KEY_BYTES)
+    return key, hash_key(key)
 
 
 def hash_key(key: str, *, salt: bytes | None = None) -> str:

@@ -56,7 +56,7 @@ def not_claims() -> dict[str, re.Pattern[str]]:
     for where in ("before", "after", "before_year", "after_year", "before_duration"):
         alt = _alternation([normalize(r[0]) for r in rows if r[1] == where])
         if where.startswith("before"):
-            out[where] = re.compile(rf"(?:^|(?<=\W))(?:{alt})[\s\-\"“«]*$")
+            out[where] = re.compile(rf"(?:^|(?<=\W))(?:{alt})[\s\-\"“«(]*$")
         else:
             out[where] = re.compile(rf"\s*(?:{alt})(?!\w)")
     return out
@@ -125,7 +125,15 @@ def half() -> re.Pattern[str]:
 
 
 @cache
-def verb_shape() -> re.Pattern[str]:
-    """Word shapes that are verbs rather than adjectives (يحصلون، أسقطت)."""
-    rows = read_rows(_PKG, "verb_shapes.tsv")
+def clause_word() -> re.Pattern[str]:
+    """Word shapes that end a counted-noun phrase: verbs (يحصلون، أسقطت), possessed nouns."""
+    rows = read_rows(_PKG, "clause_word_shapes.tsv")
     return re.compile("|".join(f"(?:{r[0]})" for r in rows))
+
+
+@cache
+def unit_and_half() -> tuple[dict[str, tuple[str, str]], re.Pattern[str]]:
+    """(unit phrase -> (unit, kind), regex for a unit noun followed by "ونصف")."""
+    table = units()[0]
+    words = [p for p in table if p[0].isalpha() and table[p][1] != "percent"]
+    return table, re.compile(rf"(?<!\w)(?P<u>{_alternation(words)})(?={half().pattern})")

@@ -54,11 +54,16 @@ MIN_PHONE_DIGITS = 7
 # Characters read after a number for its counted noun (then on to the next space): the
 # longest Arabic token in a day of SaudiNewsNet (1.04M tokens) has 22 characters.
 _SUBJECT_WINDOW = 25 * MAX_SUBJECT_WORDS
-# The amount a dual noun stands for.
+# The amounts a dual unit noun ("شهرين") and a bare unit noun ("ساعة ونصف") stand for.
 _DUAL = 2.0
+_ONE = 1.0
+# A source needs at least this many letters: shorter stretches were stray proclitics
+# ("تقدر بـ(28 مليون" leaves "ب") in SaudiNewsNet; the shortest real names (ظل، مي) fit.
+_MIN_SOURCE_LETTERS = 2
 _SOURCE_TYPES = ("PER", "ORG")
 _FALLBACK_TYPES = ("LOC",)
 _NO_QUOTES = str.maketrans("", "", '«»“”"')
+_CLOSERS = frozenset(")]»”\"'")
 _OPENERS = "«“\"'("
 _PUNCT = ".,،:;؛!?؟\"“”«»()[]{}…-–—/'"
 _DASHED_DATE = re.compile(r"\d{1,2}[-.]\d{1,2}[-.]\d{2,4}")
@@ -67,6 +72,16 @@ _DATE_REACH = 9
 _SLASH_OR_COLON_AFTER = re.compile(r"^\s*[/:]\s*\d")
 _SLASH_OR_COLON_BEFORE = re.compile(r"\d\s*[/:]\s*$")
 _CLAUSE_END = re.compile(r"\s*(?:[.,:;!?\"”»)]|$)")
+# Quoted names hold at most this many words before or after the number ("«نوماد 7»");
+# a quoted statement with a count ("«مقتل 10 من الجنود الأفغان»") is longer.
+MAX_QUOTED_NAME_WORDS = 2
+_NAME_WORDS = rf"(?:[^\s«»“”\"]+\s+){{0,{MAX_QUOTED_NAME_WORDS - 1}}}[^\s«»“”\"]+"
+_QUOTED_NAME_AROUND = re.compile(rf"[«“\"]\s*(?:{_NAME_WORDS})?\s*$")
+_QUOTED_NAME_END = re.compile(r"\s*[»”\"]")
+_QUOTED_NAME_BEFORE = re.compile(rf"[«“\"]\s*{_NAME_WORDS}\s*[»”\"]\s*$")
+_LIST_MARK = r"(?:و|,|-|–)?"
+_YEAR_BEFORE = re.compile(rf"(?<!\d)(\d{{4}})\s*{_LIST_MARK}\s*$")
+_YEAR_AFTER_LISTED = re.compile(rf"\s*{_LIST_MARK}\s*(\d{{4}})(?!\d)")
 _YEAR_AFTER = re.compile(r"\s*\d{4}(?!\d)")
 _HEADLINE_SOURCE = re.compile(r"^\s*([^:,.!?\d]{2,60}?)\s*:")
 
@@ -119,6 +134,18 @@ def _is_year(value: float, number: NumberMatch) -> bool:
     return lo <= value <= hi or hlo <= value <= hhi
 
 
+def _years_listed(before: str, after: str) -> bool:
+    """Whether a year-shaped number has another one right beside it."""
+    b = _YEAR_BEFORE.search(before)
+    a = _YEAR_AFTER_LISTED.match(after)
+    lo, hi = GREGORIAN_YEARS
+    hlo, hhi = HIJRI_YEARS
+    return any(
+        m is not None and (lo <= int(m.group(1)) <= hi or hlo <= int(m.group(1)) <= hhi)
+        for m in (a, b)
+    )
+
+
 def _not_a_quantity(t: _Text, n: NumberMatch, ns: int, ne: int, sentence_start: int) -> bool:
     """Dates, times, labels, phone and model numbers: numbers that assert no amount."""
     qualifier_re = tables.qualifiers()[1]
@@ -136,6 +163,10 @@ def _not_a_quantity(t: _Text, n: NumberMatch, ns: int, ne: int, sentence_start: 
     window = _DASHED_DATE.finditer(t.norm, max(0, ns - _DATE_REACH), ne + _DATE_REACH)
     if any(m.start() < ne and ns < m.end() for m in window):
         return True  # ٦-٨-٢٠١٥
+    if _QUOTED_NAME_AROUND.search(before) and _QUOTED_NAME_END.match(after):
+        return True  # «اللواء 19»، «نوماد 7»: a number inside a quoted name
+    if _QUOTED_NAME_BEFORE.search(before):
+        return True  # طراز «بوينغ» 707: a model number after a quoted make
     digits = n.text.strip()
     if digits.isdigit() and len(digits) >= MIN_PHONE_DIGITS:
         return True
@@ -144,6 +175,8 @@ def _not_a_quantity(t: _Text, n: NumberMatch, ns: int, ne: int, sentence_start: 
     if _is_year(n.value, n):
         if rules["after_year"].match(after) or month_before.search(before):
             return True
+        if _years_listed(before, after):
+            return True  # "أعوام 1993 1996 و1998": a list of years
         if not any(c.isalpha() for c in t.norm[t.to_norm(sentence_start) : ns]):
             return True  # "- 2014 أعلن ...": a timeline entry opens with its year
         if rules["before_year"].search(before):
@@ -205,6 +238,8 @@ def _noun_phrase(
     for tok in tokenize(t.text[start : limit if window < 0 else window]):
         word = tok.text
         norm = normalize(word)
+        if words == 0 and first is None and word in _CLOSERS:
+            continue  # "(24) فرقة طبية": the number was bracketed
         if words == 0 and first is None and (skip_min or need_min) and norm in partitive:
             need_min = False
             continue
@@ -214,7 +249,7 @@ def _noun_phrase(
             break  # "آندرويد 8.0 Oreo": a Latin name, not a counted noun
         if normalize(strip_clitics(word)[0]) not in ("", *article):
             break  # لمساعدة، والصواريخ: a new phrase starts
-        if words and tables.verb_shape().match(norm):
+        if words and tables.clause_word().match(norm):
             break  # "طائرة مسيّرة أُسقطت": the clause's verb, not an adjective
         if accusative and not norm.endswith(acc):
             break  # "46 هدفا في": after an accusative noun only agreeing adjectives follow
@@ -240,7 +275,7 @@ def _phrase_before_marker(t: _Text, ns: int, sent_start: int) -> str:
         norm = normalize(tok.text)
         if not tok.text[0].isalpha() or norm in stops or len(kept) >= MAX_SUBJECT_WORDS - 1:
             break
-        if tables.verb_shape().match(norm):
+        if tables.clause_word().match(norm):
             break  # "ارتفعت المبيعات بنسبة": the verb before the noun
         if normalize(strip_clitics(tok.text)[0]) not in ("", *tables.grammar()["article"]):
             break  # "للابتزاز بمبلغ": a prepositional phrase, not the thing paid for
@@ -255,6 +290,7 @@ def _analyse(t: _Text, n: NumberMatch, sentence: tuple[int, int]) -> _Found | No
     unit, kind, us, ue = _unit(t, ns, ne)
     if kind == "duration" and _before_duration(t, ns):
         return None
+    unit_end = t.to_text(us, ue)[1]
     value = n.value
     if unit is not None:
         value, ue = _with_half(t, value, ue)
@@ -272,7 +308,7 @@ def _analyse(t: _Text, n: NumberMatch, sentence: tuple[int, int]) -> _Found | No
     subject = _display(t.text[s0:s1])
     if not subject and unit is not None:
         subject = _phrase_before_marker(t, us, sentence[0])
-    unit_text = _display(t.text[n.end : end]) if end > n.end else _display(t.text[start : n.start])
+    unit_text = _display(t.text[n.end : unit_end] if unit_end > n.end else t.text[start : n.start])
     after_re, after_map = tables.qualifiers()[3], tables.qualifiers()[2]
     q_after = after_re.match(t.norm, t.to_norm(max(s1, end)))
     if q_after and qualifier == "exact":
@@ -286,23 +322,26 @@ def _with_half(t: _Text, value: float, end: int) -> tuple[float, int]:
     return (value + 0.5, m.end()) if m else (value, end)
 
 
-def _duals(t: _Text, sentences: list[tuple[int, int]], taken: list[_Found]) -> list[_Found]:
-    """Amounts of two written as a dual unit noun alone: "خلال شهرين", "بين ريالين"."""
-    table, pattern = tables.dual_units()
+def _unit_amounts(t: _Text, sentences: list[tuple[int, int]], taken: list[_Found]) -> list[_Found]:
+    """Amounts written with a unit noun and no number: a dual ("خلال شهرين" is 2) or a
+    unit and a half ("ساعة ونصف" is 1.5)."""
+    duals, dual_re = tables.dual_units()
+    units, half_re = tables.unit_and_half()
+    hits = [(m, *duals[m.group("d")], _DUAL) for m in dual_re.finditer(t.norm)]
+    hits += [(m, *units[m.group("u")], _ONE) for m in half_re.finditer(t.norm)]
     starts = [s for s, _ in sentences]
     out: list[_Found] = []
-    for m in pattern.finditer(t.norm):
+    for m, unit, kind, base in sorted(hits, key=lambda h: h[0].start()):
         start, end = t.to_text(m.start(), m.end())
         i = bisect_right(starts, start) - 1
-        if i < 0 or any(f.start < end and start < f.end for f in taken):
+        if i < 0 or any(f.start < end and start < f.end for f in [*taken, *out]):
             continue
-        unit, kind = table[m.group("d")]
         if kind == "duration" and _before_duration(t, m.start()):
             continue
         if tables.not_claims()["after"].match(t.norm, m.end(), m.end() + CONTEXT_CHARS):
             continue
         word = _display(t.text[start:end])
-        value, ue = _with_half(t, _DUAL, m.end())
+        value, ue = _with_half(t, base, m.end())
         end = t.to_text(m.start(), ue)[1]
         number = NumberMatch(start, end, t.text[start:end], value)
         qualifier = _qualifier(t, m.start(), None)
@@ -327,21 +366,35 @@ def _link_neighbours(t: _Text, found: list[_Found]) -> None:
             b.unit, b.unit_text, b.subject = a.unit, a.unit_text, a.subject
 
 
+def _after_conjunction(t: _Text, start: int) -> bool:
+    """ "ثمانية مراكز بسكاكا، وسبعة في القريات": a count listed after another one."""
+    before = t.norm[max(0, t.to_norm(start) - 2) : t.to_norm(start)].strip()
+    words = [j for j in tables.grammar()["joiner"] if j.isalpha()]
+    return any(before.endswith(j) for j in words) and not before[-2:-1].isalpha()
+
+
 def _inherit_subjects(t: _Text, found: list[_Found], starts: list[int]) -> list[_Found]:
     """A bare count takes the subject of a count just before it, or is dropped.
 
-    Only when it closes its clause, from the same or the previous sentence: "3000 جندي
-    ... . سيبلغ عددهم قريباً 12 ألفاً”،"; "أسبوعها 134 في المخيم" is a label, dropped.
+    Only when it closes its clause, from the same or the previous sentence ("3000 جندي
+    ... . سيبلغ عددهم قريباً 12 ألفاً”،"), or is listed after it with و in the same
+    sentence ("ثمانية مراكز ...، وسبعة في القريات"); "أسبوعها 134 في المخيم" is dropped.
     """
     kept: list[_Found] = []
     for f in found:
+        if _bare(f) and f.number.approx_hint is not None:
+            f = replace(f, subject=_display(f.number.text))  # "وإصابة العشرات": the crowd
         if _bare(f):
             prev = next((k for k in reversed(kept) if k.unit is None and k.subject), None)
+            sentences_apart = (
+                bisect_right(starts, f.start) - bisect_right(starts, prev.start) if prev else 0
+            )
+            listed = sentences_apart == 0 and _after_conjunction(t, f.start)
             if (
                 prev is None
-                or not _CLAUSE_END.match(t.norm, t.to_norm(f.end))
+                or not (listed or _CLAUSE_END.match(t.norm, t.to_norm(f.end)))
                 or f.start - prev.end > INHERIT_CHARS
-                or bisect_right(starts, f.start) - bisect_right(starts, prev.start) > 1
+                or sentences_apart > 1
             ):
                 continue
             f = replace(f, subject=prev.subject)
@@ -362,26 +415,54 @@ def _strip_joined_lam(source: str) -> str:
     return source
 
 
-def _source_stretch(t: _Text, start: int, limit: int, openers: bool) -> tuple[int, int]:
+def _after_verb_fillers(words: list[re.Match[str]]) -> int:
+    """How many leading words sit between a reporting verb and its subject.
+
+    "أوضح ذلك المدير" (ذلك), "قال لـ«الاقتصادية» الزهراني" (the addressee phrase).
+    """
+    grammar = tables.grammar()
+    (lam,) = grammar["addressee_lam"]
+    i = 0
+    while i < len(words) and words[i].group() in grammar["source_skip"]:
+        i += 1
+    if i < len(words):
+        word = words[i].group()
+        bare = word.strip(_PUNCT)
+        if word == lam:
+            return i + 2
+        if word.startswith(lam) and (
+            word[len(lam)] in _OPENERS or normalize(strip_clitics(bare)[0]) in (lam, lam + lam)
+        ):
+            return i + 1
+    return i
+
+
+def _source_stretch(t: _Text, start: int, limit: int, after_verb: bool) -> tuple[int, int]:
     """Normalised span of the source noun phrase starting at ``start``.
 
-    ``openers``: quotation marks may open its words (حسب «رويترز»، وكالة "فرانس برس");
-    after a verb one opens the quoted speech instead, and there is no source there.
+    After a preposition quotation marks may open its words (حسب «رويترز»، وكالة "فرانس
+    برس"); after a verb one opens the quoted speech instead, and there is no source there.
     """
     stops = tables.source_stops()
+    words = list(re.finditer(r"\S+", t.norm[start:limit]))
+    skip = _after_verb_fillers(words) if after_verb else 0
     first = end = start
-    for words, m in enumerate(re.finditer(r"\S+", t.norm[start:limit])):
+    for n, m in enumerate(words[skip:]):
         word = m.group()
-        lead = len(word) - len(word.lstrip(_OPENERS)) if openers else 0
+        lead = 0 if after_verb else len(word) - len(word.lstrip(_OPENERS))
         word = word[lead:]
         clean = word.rstrip(_PUNCT)
-        if not word or word[0] in _PUNCT or clean in stops or words >= MAX_SOURCE_WORDS:
+        if not word or word[0] in _PUNCT or clean in stops or n >= MAX_SOURCE_WORDS:
             break
-        if words == 0:
+        if any(c.isdigit() for c in clean):
+            break
+        if n == 0:
             first = start + m.start() + lead
         end = start + m.start() + lead + len(clean)
         if clean != word:
             break
+    if sum(c.isalpha() for c in t.norm[first:end]) < _MIN_SOURCE_LETTERS:
+        return start, start
     return first, end
 
 
@@ -406,7 +487,7 @@ def _attribution(
     after = [h for h in hits if ss + h.start() >= ns]
     for h in [*reversed(before), *after]:
         limit = ns if ss + h.end() <= ns else se
-        a, b = _source_stretch(t, ss + h.end(), limit, kinds[h.group("a")] == "prep")
+        a, b = _source_stretch(t, ss + h.end(), limit, kinds[h.group("a")] == "verb")
         if a >= b:
             continue
         os_, oe = t.to_text(a, b)
@@ -453,7 +534,7 @@ def extract_claims(doc: Document) -> None:
         f = _analyse(t, n, sentences[i])
         if f is not None:
             found.append(f)
-    found = sorted(found + _duals(t, sentences, found), key=lambda f: f.start)
+    found = sorted(found + _unit_amounts(t, sentences, found), key=lambda f: f.start)
     _link_neighbours(t, found)
     claims: list[Claim] = []
     for f in _inherit_subjects(t, found, starts):

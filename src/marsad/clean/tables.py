@@ -49,7 +49,14 @@ def name_key(name: str) -> str:
 
 @cache
 def _fillers() -> tuple[str, ...]:
-    return tuple(fold(w) for w in ("وكالة", "وكالات أنباء", "وكالة أنباء"))
+    """Longest first, so a longer filler wins over one that is its prefix."""
+    return tuple(
+        sorted((fold(row[0]) for row in _rows("credit_fillers.tsv")), key=len, reverse=True)
+    )
+
+
+# Match modes that cut glued-on text out of a line instead of classifying the whole line.
+GLUED = frozenset({"lead", "tail", "cut"})
 
 
 @dataclass(frozen=True)
@@ -61,7 +68,7 @@ class Phrase:
 
     def hits(self, key: str, words: int) -> bool:
         """Whether a whole line (its match key and word count) is this boilerplate."""
-        if self.match in ("lead", "tail"):
+        if self.match in GLUED:
             return False
         if self.max_words is not None and words > self.max_words:
             return False
@@ -86,6 +93,14 @@ def boilerplate() -> tuple[Phrase, ...]:
     return tuple(out)
 
 
+@cache
+def boilerplate_for_long_lines() -> tuple[int, tuple[Phrase, ...]]:
+    """(word limit, rows): a line over the limit can only hit the rows returned."""
+    limit = max(p.max_words or 0 for p in boilerplate())
+    rows = tuple(p for p in boilerplate() if p.max_words is None and p.match != "line")
+    return limit, rows
+
+
 @dataclass(frozen=True)
 class Attribution:
     prefix: str
@@ -101,7 +116,7 @@ def attributions() -> tuple[Attribution, ...]:
 
 @cache
 def agencies() -> dict[str, tuple[str, str]]:
-    """name key -> (canonical name, 'agency' | 'outlet')."""
+    """name key -> (canonical name, 'agency' | 'outlet' | 'generic')."""
     return {name_key(name): (canon, kind) for name, canon, kind in _rows("agencies.tsv")}
 
 

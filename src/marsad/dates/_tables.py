@@ -32,6 +32,13 @@ class MonthName:
 
 
 @dataclass(frozen=True)
+class Holiday:
+    calendar: str
+    month: int
+    day: int
+
+
+@dataclass(frozen=True)
 class Vocabulary:
     """Every word list, keyed by its normalised spelling."""
 
@@ -49,6 +56,13 @@ class Vocabulary:
     clause_sep: frozenset[str]
     clause_words: list[str]
     trim: str
+    hours: dict[str, int]
+    day_parts: dict[str, str]
+    fractions: dict[str, int]
+    fixed_times: dict[str, str]
+    holidays: dict[str, Holiday]
+    future: dict[str, list[str]]
+    nth: dict[str, int]
 
 
 @cache
@@ -67,6 +81,9 @@ def vocabulary() -> Vocabulary:
     cues: dict[str, list[str]] = {}
     for kind, word in rows("cues.tsv"):
         cues.setdefault(kind, []).append(normalize(word))
+    future: dict[str, list[str]] = {}
+    for kind, word in rows("future.tsv"):
+        future.setdefault(kind, []).append(normalize(word))
     modifiers = rows("modifiers.tsv")
     clause = rows("clause.tsv")
     return Vocabulary(
@@ -84,4 +101,13 @@ def vocabulary() -> Vocabulary:
         clause_sep=frozenset(normalize(t) for k, t in clause if k == "clause_sep"),
         clause_words=[normalize(t) for k, t in clause if k == "clause_word"],
         trim="".join(t for k, t in clause if k == "trim"),
+        hours={normalize(w): int(h) for h, w in rows("hours.tsv")},
+        day_parts={normalize(w): r for w, r in rows("day_parts.tsv")},
+        fractions={normalize(w): int(n) for w, n in rows("minutes.tsv")},
+        fixed_times={normalize(w): t for w, t in rows("fixed_times.tsv")},
+        holidays={
+            normalize(w): Holiday(cal, int(m), int(d)) for w, cal, m, d in rows("holidays.tsv")
+        },
+        future=future,
+        nth={normalize(w): int(n) for n, w in rows("nth.tsv")},
     )

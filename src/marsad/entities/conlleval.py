@@ -30,8 +30,14 @@ def _prf(correct: int, guessed: int, gold: int) -> dict[str, float]:
     precision = correct / guessed if guessed else 0.0
     recall = correct / gold if gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1,
-            "correct": correct, "guessed": guessed, "gold": gold}
+    return {
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "correct": correct,
+        "guessed": guessed,
+        "gold": gold,
+    }
 
 
 def score_conll(gold: list[list[str]], pred: list[list[str]]) -> dict[str, Any]:

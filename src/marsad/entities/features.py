@@ -34,7 +34,7 @@ def stem(norm: str) -> str:
     """Strip the longest proclitic chain (conjunction, preposition, article) from a form."""
     for prefix, _ in _PREFIXES:
         if norm.startswith(prefix) and len(norm) - len(prefix) >= MIN_STEM:
-            return norm[len(prefix):]
+            return norm[len(prefix) :]
     return norm
 
 
@@ -64,8 +64,9 @@ class Resources:
     cache: dict[str, _Word] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def load(cls, folder: Path | None, *, clusters: bool = True,
-             gazetteer: bool = True) -> Resources:
+    def load(
+        cls, folder: Path | None, *, clusters: bool = True, gazetteer: bool = True
+    ) -> Resources:
         triggers = {normalize(r[0]): r[1] for r in read_rows("triggers.tsv")}
         res = cls(triggers=triggers)
         if folder is None:
@@ -87,7 +88,7 @@ def _gazetteer_tags(stems: list[str], gaz: dict[tuple[str, ...], str]) -> list[s
     i = 0
     while i < len(stems):
         for n in range(min(MAX_GAZ_TOKENS, len(stems) - i), 0, -1):
-            kind = gaz.get(tuple(stems[i:i + n]))
+            kind = gaz.get(tuple(stems[i : i + n]))
             if kind:
                 tags[i] = "B-" + kind
                 for j in range(i + 1, i + n):
@@ -125,9 +126,18 @@ def _word(word: str, res: Resources) -> _Word:
             f[f"c{k}"] = c
     elif res.clusters:
         f["c"] = "OOV"
-    own = ("b", *(f"{k}={v}" for k, v in f.items()), "sh=" + _shape(word),
-           "p2=" + n[:2], "p3=" + n[:3], "x2=" + n[-2:], "x3=" + n[-3:],
-           "sp2=" + s[:2], "sx2=" + s[-2:], "al=" + str(n != s))
+    own = (
+        "b",
+        *(f"{k}={v}" for k, v in f.items()),
+        "sh=" + _shape(word),
+        "p2=" + n[:2],
+        "p3=" + n[:3],
+        "x2=" + n[-2:],
+        "x3=" + n[-3:],
+        "sp2=" + s[:2],
+        "sx2=" + s[-2:],
+        "al=" + str(n != s),
+    )
     context = {off: tuple(f"{off}:{k}={v}" for k, v in f.items()) for off in CONTEXT}
     return _Word(n, s, own, context)
 
@@ -143,8 +153,11 @@ def sentence_features(words: Sequence[str], res: Resources) -> list[list[str]]:
         if item is None:
             item = cache[w] = _word(w, res)
         info.append(item)
-    gaz = (_gazetteer_tags([x.stem for x in info], res.gazetteer) if res.gazetteer
-           else [""] * len(words))
+    gaz = (
+        _gazetteer_tags([x.stem for x in info], res.gazetteer)
+        if res.gazetteer
+        else [""] * len(words)
+    )
     out: list[list[str]] = []
     last = len(words) - 1
     for i, x in enumerate(info):

@@ -43,8 +43,9 @@ _TYPE_ORDER: tuple[EntityType, ...] = ("PER", "ORG", "LOC", "MISC")
 
 _FOLD = str.maketrans({r[0]: r[1] for r in read_rows("letter_variants.tsv") if r[2] == "any"})
 _FINAL = {r[0]: r[1] for r in read_rows("letter_variants.tsv") if r[2] == "final"}
-_LONG_VOWELS = str.maketrans(dict.fromkeys(
-    "".join(r[0] for r in read_rows("letter_variants.tsv") if r[2] == "long_vowel")))
+_LONG_VOWELS = str.maketrans(
+    dict.fromkeys("".join(r[0] for r in read_rows("letter_variants.tsv") if r[2] == "long_vowel"))
+)
 _ARTICLE = "ال"
 
 
@@ -123,14 +124,18 @@ def _same_token(a: str, b: str) -> bool:
     if shorter < MIN_VARIANT_TOKEN:
         return False
     if shorter <= SHORT_TOKEN:
-        return (abs(len(a) - len(b)) <= 1 and a[0] == b[0]
-                and a[1:].translate(_LONG_VOWELS) == b[1:].translate(_LONG_VOWELS))
+        return (
+            abs(len(a) - len(b)) <= 1
+            and a[0] == b[0]
+            and a[1:].translate(_LONG_VOWELS) == b[1:].translate(_LONG_VOWELS)
+        )
     return fuzz.ratio(a, b) >= FUZZY_THRESHOLD
 
 
 def _tail_of(part: list[str], full: list[str]) -> bool:
     return len(part) < len(full) and all(
-        _same_token(x, y) for x, y in zip(part, full[-len(part):], strict=True))
+        _same_token(x, y) for x, y in zip(part, full[-len(part) :], strict=True)
+    )
 
 
 def _full_name_for(key: str, fulls: list[tuple[int, str]], pos: int) -> str | None:
@@ -157,8 +162,11 @@ def link(docs: Iterable[Document]) -> list[Entity]:
     bare: list[tuple[int, int, str]] = []
     for d, doc in enumerate(docs):
         keys = [fold(m.text) for m in doc.mentions]
-        fulls = [(i, k) for i, (m, k) in enumerate(zip(doc.mentions, keys, strict=True))
-                 if m.type == "PER" and len(k.split()) > 1]
+        fulls = [
+            (i, k)
+            for i, (m, k) in enumerate(zip(doc.mentions, keys, strict=True))
+            if m.type == "PER" and len(k.split()) > 1
+        ]
         present = {(_cls(m.type), k) for m, k in zip(doc.mentions, keys, strict=True)}
         for i, (m, key) in enumerate(zip(doc.mentions, keys, strict=True)):
             cls = _cls(m.type)
@@ -208,15 +216,17 @@ def _join_similar(uf: _Union) -> None:
         blocks[(cls, len(key.split()), key[:1])].append(key)
     for (cls, _, _), keys in blocks.items():
         for i, a in enumerate(keys):
-            hits = process.extract(a, keys[i + 1:], scorer=fuzz.ratio,
-                                   score_cutoff=PREFILTER, limit=None)
+            hits = process.extract(
+                a, keys[i + 1 :], scorer=fuzz.ratio, score_cutoff=PREFILTER, limit=None
+            )
             for b, _, _ in hits:
                 if similar(a, b):
                     uf.join(_node(cls, a), _node(cls, b))
 
 
-def _resolve_bare(uf: _Union, node_of: dict[tuple[int, int], str],
-                  bare: list[tuple[int, int, str]]) -> None:
+def _resolve_bare(
+    uf: _Union, node_of: dict[tuple[int, int], str], bare: list[tuple[int, int, str]]
+) -> None:
     weight: Counter[str] = Counter(uf.find(n) for n in node_of.values())
     surnames: dict[str, set[str]] = defaultdict(set)
     for node in uf.parent:
@@ -230,8 +240,9 @@ def _resolve_bare(uf: _Union, node_of: dict[tuple[int, int], str],
             if _same_token(surname, key):
                 roots |= owners
         ranked = sorted(roots, key=lambda r: (-weight[r], r))
-        if ranked and (len(ranked) == 1
-                       or weight[ranked[0]] >= SURNAME_DOMINANCE * weight[ranked[1]]):
+        if ranked and (
+            len(ranked) == 1 or weight[ranked[0]] >= SURNAME_DOMINANCE * weight[ranked[1]]
+        ):
             node_of[(d, i)] = ranked[0]
         else:
             node_of[(d, i)] = _node("P", key)
@@ -246,8 +257,7 @@ def _display_name(mentions: list[Mention]) -> str:
     return max(pool, key=lambda f: (pool[f], len(f), f))
 
 
-def _build(docs: list[Document], uf: _Union,
-           node_of: dict[tuple[int, int], str]) -> list[Entity]:
+def _build(docs: list[Document], uf: _Union, node_of: dict[tuple[int, int], str]) -> list[Entity]:
     members: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for (d, i), node in sorted(node_of.items()):
         members[uf.find(node)].append((d, i))
@@ -271,10 +281,23 @@ def _build(docs: list[Document], uf: _Union,
             if m.role and m.role not in roles:
                 roles.append(m.role)
             m.entity_id = eid
-        entities.append(Entity(
-            id=eid, name=name, type=kind, aliases=sorted({m.text for m in ms}), roles=roles,
-            mentions=[EntityMention(docs[d].id, docs[d].mentions[i].start,
-                                    docs[d].mentions[i].end, docs[d].mentions[i].text)
-                      for d, i in refs]))
+        entities.append(
+            Entity(
+                id=eid,
+                name=name,
+                type=kind,
+                aliases=sorted({m.text for m in ms}),
+                roles=roles,
+                mentions=[
+                    EntityMention(
+                        docs[d].id,
+                        docs[d].mentions[i].start,
+                        docs[d].mentions[i].end,
+                        docs[d].mentions[i].text,
+                    )
+                    for d, i in refs
+                ],
+            )
+        )
     entities.sort(key=lambda e: (-len(e.mentions), e.name, e.id))
     return entities

@@ -9,8 +9,13 @@ from marsad.entities.tagger import Tagger, get_tagger
 from marsad.model import Document, EntityType, Mention
 from marsad.text import Token, normalize, split_sentences, tokenize
 
-TYPES: dict[str, EntityType] = {"PERS": "PER", "PER": "PER", "ORG": "ORG", "LOC": "LOC",
-                                "MISC": "MISC"}
+TYPES: dict[str, EntityType] = {
+    "PERS": "PER",
+    "PER": "PER",
+    "ORG": "ORG",
+    "LOC": "LOC",
+    "MISC": "MISC",
+}
 # A role title before a name is at most this many tokens ("نائب وزير الخارجية الروسي
 # للشؤون الأفريقية" is 6); longer look-backs started to swallow the clause before it.
 ROLE_WINDOW = 7
@@ -57,15 +62,17 @@ def clitic_length(tagger: Tagger, word: str, tail: str = "") -> int:
     while norm + suffix not in res.names and norm not in res.triggers:
         whole = res.counts.get(norm, 0)
         for prefix in _PARTICLES:
-            rest = norm[len(prefix):]
+            rest = norm[len(prefix) :]
             if not norm.startswith(prefix) or len(rest) < 2:
                 continue
             # "للناتو" is judged by "الناتو".
             full = "ال" + rest if prefix == "لل" else rest
             seen = res.counts.get(full, 0)
-            if (full + suffix in res.names
-                    or (seen >= CLITIC_MIN_COUNT and seen >= CLITIC_RATIO * whole)
-                    or (not cut and not whole and prefix == "و" and len(rest) > 2)):
+            if (
+                full + suffix in res.names
+                or (seen >= CLITIC_MIN_COUNT and seen >= CLITIC_RATIO * whole)
+                or (not cut and not whole and prefix == "و" and len(rest) > 2)
+            ):
                 cut += len(prefix)
                 norm = rest
                 break
@@ -78,7 +85,7 @@ def _is_head(tok: str) -> bool:
     norm = normalize(tok)
     if norm in _ROLE_HEADS:
         return True
-    return any(norm.startswith(p) and norm[len(p):] in _ROLE_HEADS for p in _PARTICLES)
+    return any(norm.startswith(p) and norm[len(p) :] in _ROLE_HEADS for p in _PARTICLES)
 
 
 def _is_stop(tok: str) -> bool:
@@ -101,20 +108,26 @@ def _role(text: str, tokens: list[Token], first: int, persons: set[int]) -> str 
     if head is None:
         return None
     norm = normalize(tokens[head].text)
-    skip = 0 if norm in _ROLE_HEADS else next(
-        len(p) for p in _PARTICLES if norm.startswith(p) and norm[len(p):] in _ROLE_HEADS)
-    return text[tokens[head].start + skip:tokens[last].end]
+    skip = (
+        0
+        if norm in _ROLE_HEADS
+        else next(
+            len(p) for p in _PARTICLES if norm.startswith(p) and norm[len(p) :] in _ROLE_HEADS
+        )
+    )
+    return text[tokens[head].start + skip : tokens[last].end]
 
 
 def _is_adjective(tagger: Tagger, norm: str) -> bool:
-    """"الروسية" / "الأوكراني": a nisba adjective whose base is a known place."""
-    base = stem(norm)
-    gaz = tagger.resources.gazetteer
-    for end in _NISBA:
-        if base.endswith(end) and len(base) - len(end) >= 2:
-            root = base[: -len(end)]
-            if any(gaz.get((form,)) == "LOC" for form in (root, root + "ا", stem("ال" + root))):
-                return True
+    """ "الروسية" / "الأوكراني" / "البريطاني": a nisba adjective whose base is a known
+    place (روسيا، أوكرانيا، بريطانيا)."""
+    names = tagger.resources.names
+    for base in {norm, stem(norm)}:
+        for end in _NISBA:
+            if base.endswith(end) and len(base) - len(end) >= 2:
+                root = base[: -len(end)]
+                if {root, root + "ا", root + "يا", "ال" + root} & names:
+                    return True
     return False
 
 
@@ -122,14 +135,14 @@ def mentions_in(text: str, tagger: Tagger) -> list[Mention]:
     """Named-entity mentions of one text, with offsets into it."""
     out: list[Mention] = []
     for s_start, s_end in split_sentences(text):
-        tokens = [Token(t.text, t.start + s_start, t.end + s_start)
-                  for t in tokenize(text[s_start:s_end])]
+        tokens = [
+            Token(t.text, t.start + s_start, t.end + s_start) for t in tokenize(text[s_start:s_end])
+        ]
         if not tokens:
             continue
         tags = tagger.tag([t.text for t in tokens])
         found = sorted(spans(tags))
-        persons = {i for a, b, label in found if TYPES.get(label) == "PER"
-                   for i in range(a, b)}
+        persons = {i for a, b, label in found if TYPES.get(label) == "PER" for i in range(a, b)}
         for a, b, label in found:
             kind = TYPES.get(label)
             if kind is None:
@@ -137,10 +150,13 @@ def mentions_in(text: str, tagger: Tagger) -> list[Mention]:
             while kind == "PER" and b - a > 1 and _is_head(tokens[a].text):
                 persons.discard(a)
                 a += 1
-            if kind in ("LOC", "MISC") and b - a == 1 and _is_adjective(
-                    tagger, normalize(tokens[a].text)):
+            if (
+                kind in ("LOC", "MISC")
+                and b - a == 1
+                and _is_adjective(tagger, normalize(tokens[a].text))
+            ):
                 continue
-            tail = text[tokens[a].end:tokens[b - 1].end].strip()
+            tail = text[tokens[a].end : tokens[b - 1].end].strip()
             start = tokens[a].start + clitic_length(tagger, tokens[a].text, tail)
             end = tokens[b - 1].end
             role = _role(text, tokens, a, persons) if kind == "PER" else None

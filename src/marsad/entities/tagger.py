@@ -23,13 +23,15 @@ class Tagger:
         if not path.is_file():
             raise ModelError(
                 f"NER model {path} is missing: run `python scripts/train_ner.py` "
-                "(needs ../shared/data/anercorp) or reinstall marsad")
+                "(needs ../shared/data/anercorp) or reinstall marsad"
+            )
         self._crf = pycrfsuite.Tagger()
         try:
             self._crf.open(str(path))
         except (OSError, ValueError) as exc:
-            raise ModelError(f"NER model {path} is unreadable ({exc}): "
-                             "run `python scripts/train_ner.py`") from exc
+            raise ModelError(
+                f"NER model {path} is unreadable ({exc}): run `python scripts/train_ner.py`"
+            ) from exc
         self.resources = Resources.load(folder)
         self._lock = threading.Lock()
 

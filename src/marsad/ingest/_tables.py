@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -41,6 +42,12 @@ def magic_numbers() -> tuple[tuple[bytes, str], ...]:
 @cache
 def extension_formats() -> dict[str, str]:
     return {ext: fmt for ext, fmt in _rows("extensions.tsv")}
+
+
+@cache
+def letter_log_freq() -> dict[str, float]:
+    """Natural log of each Arabic letter's share of letters in real news."""
+    return {row[0]: math.log(int(row[2]) / 1e6) for row in _rows("letter_freq.tsv")}
 
 
 @cache

@@ -8,13 +8,17 @@ cp1250 for a short French cp1252 sentence; a fixed Western fallback is more pred
 from __future__ import annotations
 
 import codecs
+import math
 import re
 from functools import cache
 from typing import Any
 
 from marsad.errors import InputError
-from marsad.ingest._tables import encoding_facts
+from marsad.ingest._tables import encoding_facts, letter_log_freq
 
+_DECLARED_CHARSET = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
+# Bytes searched for <meta charset> or <?xml encoding>: both belong at the very top.
+_DECLARATION_WINDOW = 2048
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -27,21 +31,31 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # digits and punctuation put their NUL high byte always on the same side, while binary
 # data scatters NULs evenly; 0.9 leaves room for a few U+xx00 code points.
 UTF16_NUL_PARITY = 0.9
+# Largest share of undecodable sequences for a text to still count as UTF-8 (each becomes a
+# visible U+FFFD): a stray byte or two in a long scrape. Arabic in cp1256 or ISO-8859-6
+# fails on nearly every letter, 30-50% of the characters, far above 0.001.
+UTF8_MAX_BAD_SHARE = 0.001
 # Share of Arabic letters among non-ASCII letters a legacy decoding must reach to be taken
 # as Arabic: real Arabic in either code page is near 1.0 (tests build both from ANT text),
 # French or German read as cp1256 is 0 (cp1256 keeps their accented letters).
 ARABIC_LETTER_SHARE = 0.5
 # Largest share of Arabic letters that may touch a Latin letter inside one word: real
 # Arabic keeps the scripts apart (a space or punctuation between), while French cp1252
-# read as ISO-8859-6 gives words like "prىsident"; 0.2 is generous for the former.
+# read as ISO-8859-6 gives words like "prىsident" and Russian cp1251 read as cp1256 gives
+# "جîٌêâà"; 0.2 is generous for the former.
 MIXED_SCRIPT_SHARE = 0.2
 # Mojibake marker pairs (UTF-8 lead byte char + continuation byte char) that flag a text.
 # Of the 62,199 real ANT + SaudiNewsNet articles one has a single pair and none has two
-# (tests/ingest/test_real_data.py keeps it so); a mangled Arabic word alone has 2 or more.
+# (tests/ingest/test_ingest_real_data.py keeps it so); a mangled Arabic word alone has 2 or more.
 MOJIBAKE_MIN_PAIRS = 2
 # Repair passes: text that went through the UTF-8-as-cp1252 mill twice is seen in scrapes.
 MOJIBAKE_MAX_PASSES = 2
+# Latin letters, accented ones included (Western and Central European code pages).
+_LATIN = "A-Za-z\u00c0-\u024f"
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+# Log share given to an Arabic letter absent from data/letter_freq.tsv: below the rarest
+# letter there (about 1 per million), so unseen letters count against a reading.
+_UNSEEN_LOG_FREQ = math.log(1e-7)
 
 
 @cache
@@ -53,7 +67,7 @@ def _arabic_letter_re() -> re.Pattern[str]:
 @cache
 def _mixed_script_re() -> re.Pattern[str]:
     letter = _arabic_letter_re().pattern
-    return re.compile(f"(?<=[A-Za-z]){letter}|{letter}(?=[A-Za-z])")
+    return re.compile(f"(?<=[{_LATIN}]){letter}|{letter}(?=[{_LATIN}])")
 
 
 @cache
@@ -98,6 +112,14 @@ def _letter_share(text: str) -> float:
     return arabic / letters if letters else 0.0
 
 
+def _mean_log_freq(text: str) -> float:
+    """How news-like the Arabic letters are: the two code pages swap common letters for
+    rarer ones (ISO-8859-6 م read as cp1256 is ه), so the right reading scores higher."""
+    freq = letter_log_freq()
+    scores = [freq.get(c, _UNSEEN_LOG_FREQ) for c in _arabic_letter_re().findall(text)]
+    return sum(scores) / len(scores) if scores else _UNSEEN_LOG_FREQ
+
+
 def _is_control(c: str) -> bool:
     return ("\u0080" <= c <= "\u009f") or (c < " " and c not in _ALLOWED_CONTROLS)
 
@@ -126,9 +148,25 @@ def _decode_utf16_without_bom(data: bytes, source: str) -> str:
     raise InputError(source, "binary", "contains NUL bytes and is not UTF-16 text")
 
 
+def _declared(data: bytes) -> str | None:
+    """Text in the charset a page or feed declares, when that decodes cleanly.
+
+    Consulted only after the Arabic checks: Arabic sites often declare iso-8859-1 over
+    cp1256 bytes, and latin-1 decodes anything, so a declaration alone proves nothing.
+    """
+    m = _DECLARED_CHARSET.search(data[:_DECLARATION_WINDOW])
+    if m is None:
+        return None
+    try:
+        text = data.decode(m[1].decode("ascii"))
+    except (LookupError, UnicodeDecodeError):
+        return None
+    return None if any(_is_control(c) for c in text) else text
+
+
 def _decode_legacy(data: bytes, source: str) -> str:
     facts = encoding_facts()
-    best: tuple[tuple[float, int, int], str] | None = None
+    best: tuple[tuple[float, float], str] | None = None
     for codec in facts["single_byte_arabic_codecs"]:
         try:
             text = data.decode(codec)
@@ -139,15 +177,14 @@ def _decode_legacy(data: bytes, source: str) -> str:
         arabic = len(_arabic_letter_re().findall(text))
         if len(_mixed_script_re().findall(text)) > MIXED_SCRIPT_SHARE * arabic:
             continue
-        key = (
-            -_suspicious(text) / max(len(text), 1),
-            sum(text.count(bigram) for bigram in facts["common_bigrams"]),
-            arabic,
-        )
+        key = (-_suspicious(text) / max(len(text), 1), _mean_log_freq(text))
         if best is None or key > best[0]:
             best = (key, text)
     if best is not None:
         return best[1]
+    declared = _declared(data)
+    if declared is not None:
+        return declared
     text = codecs.charmap_decode(data, "strict", _table(facts["fallback_codec"]))[0]
     if any(_is_control(c) for c in text):
         raise InputError(source, "encoding", "not UTF-8, UTF-16 or a known Arabic code page")
@@ -166,7 +203,12 @@ def decode_bytes(data: bytes, source: str) -> str:
         return _decode_utf16_without_bom(data, source)
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data":
+            return data[: exc.start].decode("utf-8")  # file cut inside its last character
+        loose = data.decode("utf-8", errors="replace")
+        if loose.count("\ufffd") <= UTF8_MAX_BAD_SHARE * len(loose):
+            return loose
         return _decode_legacy(data, source)
 
 

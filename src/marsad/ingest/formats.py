@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
+from itertools import islice
 from time import struct_time
 from typing import Any
 
@@ -28,6 +29,7 @@ _ISO_DATE = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _TREC_DOC = re.compile(r"<DOC>(.*?)(?:</DOC>|\Z)", re.DOTALL)
 _TREC_FIELD = re.compile(r"<([A-Z]+)>(.*?)</\1>", re.DOTALL)
 _FEED_ROOT = re.compile(r"<(rss|feed|rdf:RDF)\b")
+_LINE = re.compile(r"[^\n]+")
 _JSON_WS = re.compile(r"[ \t\n\r]*")
 _DECODER = json.JSONDecoder()
 _UTF8_XML = {"content-type": "application/xml; charset=utf-8"}
@@ -74,7 +76,8 @@ def sniff(text: str) -> str:
     if head[:1] == "[":
         return "json"
     if head[:1] == "{":
-        lines = [ln for ln in text.splitlines() if ln.strip()][:_JSONL_SNIFF_LINES]
+        nonblank = (m[0] for m in _LINE.finditer(text) if m[0].strip())
+        lines = list(islice(nonblank, _JSONL_SNIFF_LINES))
         try:
             for ln in lines:
                 json.loads(ln)
@@ -237,7 +240,9 @@ def read_json(text: str, source: str) -> Iterator[Item]:
 
 
 def read_jsonl(text: str, source: str) -> Iterator[Item]:
-    for lineno, line in enumerate(text.splitlines(), 1):
+    # Split on "\n" only: str.splitlines() would also break inside strings at U+2028,
+    # U+0085 and friends, which JSON Lines written with ensure_ascii=False may contain.
+    for lineno, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:
@@ -292,8 +297,12 @@ def read_trec(text: str, source: str) -> Iterator[Item]:
             continue
         extra: dict[str, Any] = {
             key: fields[tag]
-            for tag, key in (("DOCNO", "docno"), ("CAT", "category"), ("AUTHOR", "author"),
-                             ("ABSTRACT", "abstract"))
+            for tag, key in (
+                ("DOCNO", "docno"),
+                ("CAT", "category"),
+                ("AUTHOR", "author"),
+                ("ABSTRACT", "abstract"),
+            )
             if fields.get(tag)
         }
         yield _checked(

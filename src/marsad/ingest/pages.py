@@ -17,9 +17,36 @@ from marsad.errors import InputError
 # Tags whose text is never visible, and tags that end a line when rendered.
 _INVISIBLE = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe"})
 _BLOCK = frozenset(
-    {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
-     "blockquote", "section", "article", "header", "footer", "pre", "dd", "dt", "figcaption",
-     "hr", "title", "aside", "nav", "form"}
+    {
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "table",
+        "blockquote",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "pre",
+        "dd",
+        "dt",
+        "figcaption",
+        "hr",
+        "title",
+        "aside",
+        "nav",
+        "form",
+    }
 )
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")

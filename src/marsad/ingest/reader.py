@@ -208,9 +208,7 @@ def read_stream(stream: BinaryIO, name: str, max_bytes: int = DEFAULT_MAX_BYTES)
     yield from parse_bytes(data, name, "" if name == STDIN else name)
 
 
-def iter_inputs(
-    paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES
-) -> Iterator[Item]:
+def iter_inputs(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
     """Every article in ``paths`` (files, folders, ``-`` for stdin), errors yielded in place."""
     if isinstance(paths, str | Path):  # one path, not its characters
         paths = [paths]

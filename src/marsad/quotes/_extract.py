@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
@@ -26,12 +26,15 @@ from marsad.text import normalize, normalize_with_map, split_sentences, tokenize
 # examples are one to three words; in the five seed articles every real quotation is 4+.
 SCARE_MAX_WORDS = 3
 # Longest subject kept after a verb: "الأمين العام لحلف شمال الأطلسي (الناتو) مارك روته"
-# is 10 tokens, the longest seen in the seeds and in ANT political articles read for gold.
+# is 10 tokens, the longest seen in the seeds and the gold articles; two more for slack.
 SUBJECT_MAX_TOKENS = 12
 # Adjunct tokens allowed between subject and content. "للصحافيين، بعد محادثات مع وفد
 # كوري جنوبي بشأن عمليات الانتشار الكورية الشمالية،" (seed 004) is 14 tokens; beyond
 # ~18 the "content" found is almost always a different clause.
 ADJUNCT_MAX_TOKENS = 18
+# Words of a name set off by commas between adjuncts and content ("سفير النظام السوري في
+# الأمم المتحدة، بشار الجعفري، أن", ANT SK-middleEast-982): names run to four words.
+APPOSITIVE_MAX_TOKENS = 4
 # Words a definite role noun may have to be resolved against earlier roles/speakers
 # ("المتحدثة", "المسؤول الدفاعي", "الرئيس الأوكراني").
 ROLE_MAX_WORDS = 3
@@ -42,9 +45,13 @@ MIN_CLAUSE_WORDS = 3
 # close to the subject; further away ("وصف بوتين الانتقادات ... ودعاها إلى بدء “تعاون
 # حقيقي”", ANT AL-internationalNews-1550) it is a quoted phrase inside the narration.
 SHORT_QUOTE_MAX_ADJUNCTS = 3
-# Tokens between a closing mark and a following "قال X" that still attribute the quote
-# ("..."، قال الوزير): the comma, and a ف/و-less verb right after it.
+# Tokens after a closing mark within which a verb still attributes the quotation to its
+# subject ("..."، قال الوزير): the comma, then the verb.
 FOLLOW_GAP_TOKENS = 2
+# A quotation opening a sentence with no verb of its own continues the last speaker only
+# if that speaker spoke at most this many sentences before (a quoted paragraph right after
+# "وقال X:"); further back the link is a guess.
+OPENING_QUOTE_MAX_SENTENCES = 2
 # Characters of the short hash used as the quote id (48 bits: no collisions expected
 # within one article, and ids stay readable in JSON).
 ID_CHARS = 12
@@ -82,7 +89,6 @@ class _Frame:
     quote: Quoted | None = None
     speaker: _Speaker | None = None
     embedded: bool = False
-    spans: list[tuple[int, int]] = field(default_factory=list)
 
 
 def quote_id(article_id: str, start: int, end: int) -> str:
@@ -232,7 +238,8 @@ def _scan_say(art: _Article, frame: _Frame, end_tok: int) -> None:
             frame.complement = "clause"
             frame.content_start = art.toks[j + width - 1].end
             break
-        if tok.norm == frame.verb.preposition:
+        idiom = j + 1 < end_tok and (tok.norm, art.toks[j + 1].norm) in lex.preposition_idioms
+        if tok.norm == frame.verb.preposition and not idiom:
             frame.complement = "clause"
             frame.content_start = tok.end
             break
@@ -241,6 +248,9 @@ def _scan_say(art: _Article, frame: _Frame, end_tok: int) -> None:
             frame.content_start = tok.end
             if j + 1 < end_tok and (q := art.quote_starting(art.toks[j + 1])) is not None:
                 frame.complement, frame.quote = "quote", q
+            elif j + 1 < end_tok and (width := art.complementiser_width(j + 1)):
+                frame.complement = "clause"
+                frame.content_start = art.toks[j + width].end
             break
         other = _verb_at(art, j)
         if tok.norm in lex.sentence_final or tok.norm in lex.clause_breakers:
@@ -258,12 +268,18 @@ def _scan_say(art: _Article, frame: _Frame, end_tok: int) -> None:
             opens_content = j + 1 < end_tok and (
                 art.toks[j + 1].norm in lex.adjunct_starters
                 or _adjunct_phrase(art, j + 1, end_tok)
-                or (_verb_form(art, j + 1) or frame.verb).kind == "attrib"
+                or getattr(_verb_form(art, j + 1), "kind", None) == "attrib"
                 or art.complementiser_width(j + 1) > 0
                 or art.quote_starting(art.toks[j + 1]) is not None
             )
             if not opens_content and not (in_subject and subject):
-                break
+                named_end = _appositive_before_content(art, j, end_tok)
+                if not named_end:
+                    break
+                subject.extend(range(subject[-1] + 1 if subject else j + 1, named_end))
+                in_subject = False
+                j = named_end
+                continue
             if opens_content:
                 in_subject = False
         elif (
@@ -295,6 +311,19 @@ def _scan_say(art: _Article, frame: _Frame, end_tok: int) -> None:
             or normalize(art.text[before[0] : before[1]]).startswith(lex.definite_article)
         ):
             frame.subject, frame.subject_before = before, True
+
+
+def _appositive_before_content(art: _Article, j: int, end_tok: int) -> int:
+    """A name set off by commas right before the content ("، بشار الجعفري، أن"): the
+    index of its closing comma, or 0 when there is none."""
+    for k in range(j + 1, min(j + 2 + APPOSITIVE_MAX_TOKENS, end_tok - 1)):
+        if art.toks[k].norm in art.lex.commas:
+            nxt = art.toks[k + 1]
+            opens = art.complementiser_width(k + 1) > 0 or art.quote_starting(nxt) is not None
+            return k if opens and k > j + 1 else 0
+        if not art.is_word(k):
+            return 0
+    return 0
 
 
 def _adjunct_phrase(art: _Article, j: int, end_tok: int) -> bool:
@@ -363,6 +392,7 @@ def _scan_attrib(art: _Article, frame: _Frame, end_tok: int) -> None:
     j = frame.tok + 1
     while j < end_tok and (
         art.toks[j].norm in lex.attrib_fillers
+        or art.toks[j].norm == lex.lam_prefix
         or _verb_form(art, j) is not None
         or _verb_with_object(art, j)
     ):
@@ -528,9 +558,11 @@ def _speaker_text(art: _Article, frame: _Frame) -> str:
 def _resolve(art: _Article, frames: list[_Frame]) -> None:
     """Speakers in text order. ``history`` holds those who reported something (continuation
     follows them); ``named`` also holds subjects of frames without content ("أعلنت زغرب
-    إغلاق ...") so that a later "الرئيس الروسي" can still be resolved against them."""
+    إغلاق ...") so that a later "الرئيس الروسي" can still be resolved against them, and a
+    participle ("كشف X عن ...، مبينا أن") speaks for the subject named in its sentence."""
     history: list[_Speaker] = []
     named: list[_Speaker] = []
+    named_in: list[int] = []  # sentence of each named speaker
     for frame in frames:
         if frame.complement is None and (frame.subject is None or frame.verb.kind == "attrib"):
             continue
@@ -540,7 +572,8 @@ def _resolve(art: _Article, frames: list[_Frame]) -> None:
             if speaker is None:
                 speaker = _Speaker(_speaker_text(art, frame), mention, frame.verb.gender)
         else:
-            previous = _continue(history, frame.verb.gender)
+            same_sentence = frame.verb.kind == "participle" and named and named_in[-1] == frame.sent
+            previous = named[-1] if same_sentence else _continue(history, frame.verb.gender)
             speaker = (
                 _Speaker(previous.text, previous.mention, previous.gender)
                 if previous is not None
@@ -549,6 +582,7 @@ def _resolve(art: _Article, frames: list[_Frame]) -> None:
         frame.speaker = speaker
         if speaker.text is not None and not frame.embedded:
             named.append(speaker)
+            named_in.append(frame.sent)
             if frame.complement is not None:
                 history.append(speaker)
 
@@ -589,7 +623,7 @@ def _emit(art: _Article, frames: list[_Frame]) -> list[tuple[int, int, QuoteKind
     edge = "".join(lex.commas | lex.sentence_final | lex.colons) + "-–—"
     out: list[tuple[int, int, QuoteKind, _Speaker]] = []
     claimed: set[Quoted] = set()
-    quoted_until: dict[int, int] = {}
+    quoted_until: dict[int, int] = {}  # host frame token -> end of its last direct quote
     for frame in frames:
         if frame.complement is None or frame.speaker is None:
             continue
@@ -611,7 +645,9 @@ def _emit(art: _Article, frames: list[_Frame]) -> list[tuple[int, int, QuoteKind
             if frame.quote is not None and frame.quote not in claimed:
                 claimed.add(frame.quote)
                 out.append((frame.quote.start, frame.quote.end, "direct", speaker))
-            elif frame.complement == "clause" and frame.start > quoted_until.get(id(host), 1 << 62):
+            elif frame.complement == "clause" and frame.start > quoted_until.get(
+                host.tok, len(art.text)
+            ):
                 start, end = _trim(art.text, frame.content_start, host.content_end, edge)
                 if start < end:
                     out.append((start, end, "indirect", speaker))
@@ -626,7 +662,7 @@ def _emit(art: _Article, frames: list[_Frame]) -> list[tuple[int, int, QuoteKind
             continue
         inner = [q for q in art.long_quotes if start <= q.open and q.close < end + 1]
         if inner:
-            quoted_until[id(frame)] = inner[-1].close
+            quoted_until[frame.tok] = inner[-1].close
             for q in inner:
                 if q not in claimed:
                     claimed.add(q)
@@ -664,11 +700,18 @@ def _unclaimed(
 
 
 def _opening_continuation(art: _Article, q: Quoted, frames: list[_Frame]) -> _Speaker | None:
+    """A quotation that opens its sentence goes on with whoever spoke just before it."""
     sent = next((k for k, (s, e) in enumerate(art.sentences) if s <= q.open < e), None)
     if sent is None or art.text[art.sentences[sent][0] : q.open].strip():
         return None
-    earlier = [f for f in frames if f.start < q.open and f.speaker is not None and f.speaker.text]
-    return earlier[-1].speaker if earlier else None
+    earlier = [
+        f
+        for f in frames
+        if f.start < q.open and f.complement is not None and f.speaker and f.speaker.text
+    ]
+    if not earlier or sent - earlier[-1].sent > OPENING_QUOTE_MAX_SENTENCES:
+        return None
+    return earlier[-1].speaker
 
 
 def extract_quotes(doc: Document) -> None:

@@ -32,6 +32,7 @@ class Lexicon:
     adjunct_starters: frozenset[str]
     adjunct_phrases: frozenset[tuple[str, ...]]
     adjunct_phrase_heads: frozenset[str]
+    preposition_idioms: frozenset[tuple[str, ...]]
     subject_trailing_punctuation: frozenset[str]
     frame_blockers: frozenset[str]
     preverb_skip: frozenset[str]
@@ -71,6 +72,10 @@ def _words(values: list[str]) -> frozenset[str]:
     return frozenset(normalize(v) for v in values)
 
 
+def _phrases(values: list[str]) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(normalize(v).split()) for v in values)
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     raw = json.loads(_data("lexicon.json"))
@@ -93,8 +98,11 @@ def lexicon() -> Lexicon:
         complementisers=complementisers,
         complementiser_prepositions=_words(raw["complementiser_prepositions"]),
         adjunct_starters=_words(raw["adjunct_starters"]),
-        adjunct_phrases=frozenset(tuple(normalize(p).split()) for p in raw["adjunct_phrases"]),
+        adjunct_phrases=_phrases(raw["adjunct_phrases"]),
         adjunct_phrase_heads=frozenset(normalize(p).split()[0] for p in raw["adjunct_phrases"]),
+        preposition_idioms=frozenset(
+            tuple(normalize(p).split()) for p in raw["preposition_idioms"]
+        ),
         subject_trailing_punctuation=frozenset(raw["subject_trailing_punctuation"]),
         frame_blockers=_words(raw["frame_blockers"]),
         preverb_skip=_words(raw["preverb_skip"]),

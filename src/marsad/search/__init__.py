@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from marsad.errors import ConfigError
-from marsad.search.index import SearchHit, SearchIndex, SearchPage, highlight, terms
+from marsad.search.index import (
+    SearchHit,
+    SearchIndex,
+    SearchPage,
+    highlight,
+    stemmer_fingerprint,
+    terms,
+)
 from marsad.search.query import ParsedQuery, parse_query
 from marsad.store.base import Store
 
@@ -15,12 +22,17 @@ __all__ = [
     "highlight",
     "parse_query",
     "search_index",
+    "stemmer_fingerprint",
     "terms",
 ]
 
 
 def search_index(store: Store) -> SearchIndex:
-    """The search index inside ``store`` (SQLite stores only), schema ensured."""
+    """The search index inside ``store`` (SQLite stores only), schema ensured.
+
+    An index that ensure_schema() had to drop (new schema or stemmer) is refilled here from
+    the store, so search never silently misses stored articles after an upgrade.
+    """
     connection = getattr(store, "connection", None)
     if connection is None:
         raise ConfigError(
@@ -28,4 +40,6 @@ def search_index(store: Store) -> SearchIndex:
         )
     index = SearchIndex(connection)
     index.ensure_schema()
+    if index.is_empty() and store.article_ids():
+        index.index(doc.article for doc in store.iter_documents())
     return index

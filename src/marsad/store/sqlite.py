@@ -342,7 +342,7 @@ class SQLiteStore(Store):
         return self._page(
             f"articles a {where}",
             "a.*",
-            "a.published IS NULL, a.published DESC, a.seq DESC",
+            "a.published DESC, a.seq DESC",  # NULLs sort last under DESC in SQLite
             params,
             limit,
             offset,

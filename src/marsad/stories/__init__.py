@@ -43,12 +43,13 @@ def update_stories(
     of title and lead to the similarity; it needs the ``embeddings`` extra.
     """
     by_id = {d.id: d for d in docs}
+    duplicates = find_duplicates(list(by_id.values()))
     embed = Settings().use_embeddings if use_embeddings is None else use_embeddings
     if embed:
         from marsad.stories.embed import embedding_similarity
 
         similarity, threshold = embedding_similarity(docs)
-        groups = cluster_documents(docs, previous, similarity, threshold)
+        groups = cluster_documents(docs, previous, similarity, threshold, duplicates)
     else:
-        groups = cluster_documents(docs, previous)
-    return [build_story(sid, [by_id[i] for i in ids], entities) for sid, ids in groups]
+        groups = cluster_documents(docs, previous, duplicates=duplicates)
+    return [build_story(sid, [by_id[i] for i in ids], entities, duplicates) for sid, ids in groups]

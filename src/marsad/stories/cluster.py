@@ -163,7 +163,9 @@ class _Index:
 
     def candidates(self, vecs: tuple[Vector, Vector], when: float | None) -> list[int]:
         shared: Counter[int] = Counter()
-        for term in {*vecs[0], *vecs[1]}:
+        # Sorted iteration and explicit tie-breaks: set order depends on the per-process
+        # hash seed, and the result must not.
+        for term in sorted({*vecs[0], *vecs[1]}):
             posting = self.postings.get(term)
             if not posting:
                 continue
@@ -174,7 +176,8 @@ class _Index:
                 # candidates that were already outside the window.
                 self.postings[term] = live
             shared.update(live)
-        return [c for c, _ in shared.most_common(MAX_CANDIDATES)]
+        ranked = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [c for c, _ in ranked[:MAX_CANDIDATES]]
 
 
 def cluster_documents(
@@ -182,6 +185,7 @@ def cluster_documents(
     previous: Sequence[Story] = (),
     similarity: Callable[[str, list[str], float], float] | None = None,
     threshold: float = JOIN_THRESHOLD,
+    duplicates: Sequence[Sequence[str]] | None = None,
 ) -> list[tuple[str, list[str]]]:
     """(story id, article ids) per story: previous stories first, then new ones.
 
@@ -189,6 +193,8 @@ def cluster_documents(
 
     ``similarity(doc_id, member_ids, tfidf_cosine)`` optionally rescores a candidate
     (the embedding variant plugs in here); ``threshold`` applies to the final score.
+    ``duplicates`` are the groups of :func:`find_duplicates` over ``docs`` when the caller
+    has them already.
     """
     by_id = {d.id: d for d in docs}
     order = sorted(by_id.values(), key=lambda d: (d.article.published or "", d.id))
@@ -215,8 +221,8 @@ def cluster_documents(
         for a in sorted(members, key=lambda a: (by_id[a].article.published or "", a)):
             join(len(clusters) - 1, a)
 
-    dup_of: dict[str, list[str]] = {}
-    for group in find_duplicates(order):
+    dup_of: dict[str, Sequence[str]] = {}
+    for group in find_duplicates(order) if duplicates is None else duplicates:
         for a in group:
             dup_of[a] = group
 
@@ -285,12 +291,12 @@ def _link(
     for i, cluster in enumerate(clusters):
         own = _key_entity_set([by_id[a] for a in cluster.members])
         shared: Counter[int] = Counter()
-        for key in own:
+        for key in sorted(own):
             live = [n for n in postings[key] if cluster.range_gap_days(stories[n]) <= WINDOW_DAYS]
             postings[key] = live
             shared.update(live)
         best, best_sim = -1, LINK_THRESHOLD
-        for n, count in shared.items():
+        for n, count in sorted(shared.items()):
             if i < n_previous and n < n_previous:
                 continue
             if count / min(len(own), len(keys[n])) < KEY_OVERLAP_MIN:
@@ -350,15 +356,26 @@ def _key_entities(members: Sequence[Document], known: set[str]) -> list[str]:
     return ranked[:MAX_STORY_ENTITIES]
 
 
-def build_story(sid: str, members: Sequence[Document], entities: Sequence[Entity]) -> Story:
-    """A complete story (label, duplicates, comparisons, summary, timeline) from members."""
+def build_story(
+    sid: str,
+    members: Sequence[Document],
+    entities: Sequence[Entity],
+    duplicates: Sequence[Sequence[str]],
+) -> Story:
+    """A complete story (label, duplicates, comparisons, summary, timeline) from members.
+
+    ``duplicates`` are corpus-wide duplicate groups; the story lists their parts that
+    fall inside it.
+    """
     ordered = sorted(members, key=lambda d: (d.article.published or "", d.id))
+    ids = {d.id for d in ordered}
+    inside = [sorted(i for i in g if i in ids) for g in duplicates]
     dated = [d.article.published for d in ordered if d.article.published]
     story = Story(
         id=sid,
         label=_label(ordered),
         article_ids=[d.id for d in ordered],
-        duplicate_groups=find_duplicates(ordered),
+        duplicate_groups=sorted(g for g in inside if len(g) > 1),
         entities=_key_entities(ordered, {e.id for e in entities}),
         first_seen=min(dated) if dated else None,
         last_seen=max(dated) if dated else None,

@@ -24,15 +24,15 @@ def _clitics() -> tuple[tuple[str, int], ...]:
 
 
 @cache
-def _exceptions() -> tuple[frozenset[str], frozenset[str]]:
+def _exceptions() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(every listed word, every prefix of at least _PREFIX_EXCEPTION_MIN letters of the
-    listed words that are that long)."""
+    listed words that are that long, the listed words that are also such prefixes)."""
     text = resources.files(_PKG).joinpath("data", "clitic_exceptions.txt").read_text("utf-8")
     words = frozenset(
         normalize(line) for line in text.splitlines() if line.strip() and line[0] != "#"
     )
     prefixes = frozenset(w[:k] for w in words for k in range(_PREFIX_EXCEPTION_MIN, len(w) + 1))
-    return words, prefixes
+    return words, prefixes, prefixes & words
 
 
 @cache
@@ -48,14 +48,13 @@ def _light10() -> tuple[tuple[tuple[str, int], ...], ...]:
 
 def _is_exception(norm: str) -> bool:
     """Listed words, their inflections, and truncations such as كوري of كوريا."""
-    words, prefixes = _exceptions()
+    words, prefixes, long_words = _exceptions()
     if norm in words:
         return True
     if len(norm) < _PREFIX_EXCEPTION_MIN:
         return False
     if norm in prefixes:
         return True
-    long_words = prefixes & words
     return any(norm[:k] in long_words for k in range(_PREFIX_EXCEPTION_MIN, len(norm)))
 
 

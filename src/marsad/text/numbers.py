@@ -14,14 +14,13 @@ from functools import cache
 from marsad.text._tables import read_rows
 from marsad.text.normalize import normalize, normalize_with_map
 
-# A decimal comma ("2,5 مليار") has at most two digits after it; three digits after a
-# comma are a thousands group ("1,500"), the convention in every outlet we read.
+# A decimal comma has at most two digits after it; three digits after a comma are a
+# thousands group. Both occur in ANT: "1,500 جندي", "4,8 مليار دولار", "(19,9%)".
 _MAX_DECIMAL_COMMA_DIGITS = 2
-# A proclitic is only split off a phrase-initial word when this many letters remain:
-# shorter rests are ordinary words far more often than clitic + number (لست، فيه). The
-# conjunction is trusted one letter sooner (وألف، وسبع).
-_MIN_REST_AFTER_PROCLITIC = 4
-_MIN_REST_AFTER_WAW = 3
+# A proclitic is only split off a phrase-initial word when this many letters remain
+# (بستة، وألف); two-letter rests such as لست are ordinary words, and ambiguous number
+# words (ست، تسع) never take a proclitic at all.
+_MIN_REST_AFTER_PROCLITIC = 3
 
 _NUM = (
     r"\d{1,3}(?:\.\d{3}){2,}(?![\d.])"  # 7.500.000: dots as thousands separators
@@ -55,7 +54,6 @@ class _Atom:
     value: float
     flag: str = ""
     conj: bool = False
-    text: str = ""
 
 
 # Stand-ins between number atoms: anything that breaks a phrase, and a lone و joining two.
@@ -69,6 +67,14 @@ def _affixes() -> tuple[str, tuple[str, ...]]:
     rows = read_rows("marsad.text", "number_affixes.tsv")
     (conj,) = (r[1] for r in rows if r[0] == "conjunction")
     return conj, tuple(r[1] for r in rows if r[0] == "proclitic")
+
+
+@cache
+def _definite_before() -> re.Pattern[str]:
+    """A definite word ending right where a number word starts (الستة عشر)."""
+    rows = read_rows("marsad.text", "number_affixes.tsv")
+    (article,) = (r[1] for r in rows if r[0] == "article")
+    return re.compile(rf"(?<![^\W\d_]){re.escape(article)}[^\W\d_]+\s+$")
 
 
 @cache
@@ -134,16 +140,15 @@ def _word_atom(word: str, s: int, e: int, after_number: bool, written: str) -> _
     words = _words()
     entry = words.get(word)
     if entry is not None and (entry.flag != "exact_spelling" or written == entry.raw):
-        return _Atom(s, e, entry.kind, entry.value, entry.flag, False, word)
+        return _Atom(s, e, entry.kind, entry.value, entry.flag)
     rest = words.get(word[1:])
     if rest is None or (rest.flag == "exact_spelling" and written[1:] != rest.raw):
         return _BARRIER
     conj = word[0] == _affixes()[0]
     if conj and after_number:
-        return _Atom(s + 1, e, rest.kind, rest.value, rest.flag, True, word)
-    min_rest = _MIN_REST_AFTER_WAW if conj else _MIN_REST_AFTER_PROCLITIC
-    if len(word) - 1 >= min_rest and rest.flag != "ambiguous":
-        return _Atom(s + 1, e, rest.kind, rest.value, rest.flag, False, word)
+        return _Atom(s + 1, e, rest.kind, rest.value, rest.flag, True)
+    if len(word) - 1 >= _MIN_REST_AFTER_PROCLITIC and rest.flag != "ambiguous":
+        return _Atom(s + 1, e, rest.kind, rest.value, rest.flag)
     return _BARRIER
 
 
@@ -314,6 +319,9 @@ def _scan(norm: str, source: str, offsets: list[int]) -> list[tuple[int, int, fl
         if a.kind in ("sep", "word"):
             i += 1
             continue
+        if a.kind == "ten" and _definite_before().search(norm, max(0, a.start - 24), a.start):
+            i += 1
+            continue
         if a.kind == "ordinal":
             i += 2 if i + 1 < len(atoms) and atoms[i + 1].kind == "ten" else 1
             continue
@@ -323,7 +331,7 @@ def _scan(norm: str, source: str, offsets: list[int]) -> list[tuple[int, int, fl
             cur = atoms[j]
             nxt = atoms[j + 1] if j + 1 < len(atoms) else None
             if cur is _JOIN and p.last and nxt is not None:
-                joined = _Atom(cur.start, nxt.end, nxt.kind, nxt.value, nxt.flag, True, nxt.text)
+                joined = _Atom(cur.start, nxt.end, nxt.kind, nxt.value, nxt.flag, True)
                 after = atoms[j + 2] if j + 2 < len(atoms) else None
                 if _accepts(p, joined, after):
                     _apply(p, joined)

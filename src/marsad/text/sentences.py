@@ -24,6 +24,15 @@ _QUOTES = re.compile(
     rf"|“[^“”\n]{{1,{MAX_QUOTE_CHARS}}}”"
     rf"|\"[^\"\n]{{1,{MAX_QUOTE_CHARS}}}\""
 )
+# Letter names in spelled acronyms are one to three letters (بي، إيه، سي); looking 16
+# characters either side of a dot covers four such groups with their dots, the longest
+# acronyms seen in ANT (بي.إيه.ام.اف، إم.إس.سي.آي).
+_ACRONYM_GROUP = 3
+_ACRONYM_WINDOW = 16
+_ACRONYM = re.compile(
+    rf"(?<![^\W\d_])[^\W\d_]{{1,{_ACRONYM_GROUP}}}(?:\.[^\W\d_]{{1,{_ACRONYM_GROUP}}})+"
+    rf"(?![^\W\d_])"
+)
 _WORD_BEFORE = re.compile(r"([^\W\d_]+(?:\.[^\W\d_]+)*)(\s*)$")
 
 
@@ -47,6 +56,13 @@ def _is_abbreviation_dot(text: str, line_start: int, dot: int) -> bool:
     return True
 
 
+def _in_acronym(text: str, line_start: int, line_end: int, dot: int) -> bool:
+    """A dot between letter names of a spelled acronym: بي.إيه.ام.اف، إم.إس.سي.آي."""
+    lo = max(line_start, dot - _ACRONYM_WINDOW)
+    hi = min(line_end, dot + _ACRONYM_WINDOW)
+    return any(m.start() < dot < m.end() - 1 for m in _ACRONYM.finditer(text, lo, hi))
+
+
 def _ends_here(text: str, line_start: int, line_end: int, m: re.Match[str]) -> bool:
     if m.group() != ".":
         return True
@@ -56,6 +72,8 @@ def _ends_here(text: str, line_start: int, line_end: int, m: re.Match[str]) -> b
     if prev.isdigit() and nxt.isdigit():
         return False
     if nxt.isascii() and nxt.isalnum():
+        return False
+    if nxt.isalpha() and _in_acronym(text, line_start, line_end, a):
         return False
     return not _is_abbreviation_dot(text, line_start, a)
 

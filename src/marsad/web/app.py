@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from marsad.api.app import (
     API_PREFIX,
     DESCRIPTION,
     OPENAPI_TAGS,
+    Searcher,
     install,
     validation_error_response,
 )
@@ -51,15 +53,10 @@ ENTITY_ARTICLES = 50
 # Entities shown as "appears with".
 COMENTIONS = 15
 
-ENTITY_TYPES = {"PER": "شخص", "ORG": "منظمة", "LOC": "مكان", "MISC": "أخرى"}
-QUALIFIERS = {
-    "exact": "",
-    "approx": "نحو",
-    "more_than": "أكثر من",
-    "at_least": "على الأقل",
-    "less_than": "أقل من",
-    "up_to": "حتى",
-}
+# Arabic labels for the model's codes (entity types, claim qualifiers) live in data/.
+_LABELS = json.loads((resources.files("marsad.web") / "data" / "labels.json").read_text("utf-8"))
+ENTITY_TYPES: dict[str, str] = _LABELS["entity_types"]
+QUALIFIERS: dict[str, str] = _LABELS["qualifiers"]
 
 
 def _blank(value: str | None) -> str | None:
@@ -68,9 +65,9 @@ def _blank(value: str | None) -> str | None:
 
 
 class _Pages:
-    def __init__(self, store: Store, settings: Settings) -> None:
+    def __init__(self, store: Store) -> None:
         self.store = store
-        self.settings = settings
+        self.searcher = Searcher(store)
         self.env = Environment(
             loader=PackageLoader("marsad.web", "templates"),
             autoescape=select_autoescape(default=True, default_for_string=True),
@@ -142,8 +139,8 @@ def _by_speaker(
     return [(name, eid, qs) for (name, eid), qs in ordered]
 
 
-def build_pages(app: FastAPI, store: Store, settings: Settings) -> None:
-    pages = _Pages(store, settings)
+def build_pages(app: FastAPI, store: Store) -> None:
+    pages = _Pages(store)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def stories(
@@ -299,8 +296,6 @@ def build_pages(app: FastAPI, store: Store, settings: Settings) -> None:
         story: str | None = None,
         page: Annotated[int, Query(ge=1)] = 1,
     ) -> HTMLResponse:
-        from marsad.search import search_index
-
         filters = {
             "q": q.strip(),
             "outlet": _blank(outlet) or "",
@@ -312,7 +307,7 @@ def build_pages(app: FastAPI, store: Store, settings: Settings) -> None:
         hits: list[Any] = []
         total = 0
         if filters["q"]:
-            result = search_index(store).search(
+            result = pages.searcher.index().search(
                 filters["q"],
                 outlet=_blank(outlet),
                 date_from=_blank(date_from),
@@ -383,5 +378,5 @@ def create_web_app(
         return response
 
     install(app, store, settings, api_keys=api_keys)
-    build_pages(app, store, settings)
+    build_pages(app, store)
     return app

@@ -21,6 +21,7 @@ import pytest
 
 from marsad.errors import InputError
 from marsad.ingest import decode, iter_inputs
+from marsad.ingest.encoding import mojibake_pairs
 from marsad.ingest.formats import normalize_newlines
 from marsad.ingest.pages import extract_page
 from marsad.model import RawDocument
@@ -51,7 +52,9 @@ def test_ant_first_article_fields(shared_dir: Path) -> None:
     assert doc.format == "trec" and doc.outlet == "alarabia"
     assert doc.title == 'هكذا تحالفت أحلام وإليسا ضد عاصي وحماقي بـ"ذا فويس"'
     assert doc.published == "2018-02-18"
-    assert doc.url is not None and doc.url.startswith("http://www.alarabiya.net/ar/culture-and-art/")
+    assert doc.url is not None and doc.url.startswith(
+        "http://www.alarabiya.net/ar/culture-and-art/"
+    )
     assert doc.extra["category"] == "culture" and doc.extra["author"] == "القاهرة - أحمد الريدي"
     assert doc.text.startswith("يبدو أن الصراع بين المدربين الأربعة")
     assert doc.text.endswith('"حلف أحلام وإليسا".')
@@ -63,14 +66,25 @@ def test_ant_tarball_whole(shared_dir: Path) -> None:
     assert tally(found) == {"ok": 31523, "empty": 2}
     docs = [x for x in found if isinstance(x, RawDocument)]
     assert Counter(d.outlet for d in docs) == {
-        "skynews": 13708, "alarabia": 6519, "france24": 3974, "BBC": 3815, "CNN": 3507
+        "skynews": 13708,
+        "alarabia": 6519,
+        "france24": 3974,
+        "BBC": 3815,
+        "CNN": 3507,
     }
     assert {d.extra["category"] for d in docs} == {
-        "culture", "economy", "internationalNews", "middleEast", "sport", "technology"
+        "culture",
+        "economy",
+        "internationalNews",
+        "middleEast",
+        "sport",
+        "technology",
     }
     # The DOCNO ends in the publication day (a few culture pieces go back to 2012).
     assert all((d.published or "").replace("-", "") == d.extra["docno"][-8:] for d in docs)
     assert len({d.source for d in docs}) == len(docs)
+    # Mojibake markers in real text: one article has a single pair (measured), none two.
+    assert sum(max(mojibake_pairs(d.text).values()) > 0 for d in docs) <= 1
 
 
 @pytest.mark.slow
@@ -85,7 +99,9 @@ def test_saudinewsnet_zips_whole(shared_dir: Path) -> None:
     first = docs[0]
     assert first.source == f"{zips[0]}::2015-07-21.json#1"
     assert (first.outlet, first.published, first.extra["author"]) == (
-        "aawsat", "2015-07-21", "لندن: رنيم حنوش"
+        "aawsat",
+        "2015-07-21",
+        "لندن: رنيم حنوش",
     )
     assert first.title == "بريطانيا: أربعة محاور لاستراتيجية جديدة تتصدى للتطرف على مدى خمس سنوات"
     assert first.text.startswith("حدد رئيس الوزراء البريطاني ديفيد كاميرون")

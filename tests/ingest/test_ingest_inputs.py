@@ -12,12 +12,17 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from marsad.errors import InputError
 from marsad.ingest import iter_inputs
 from marsad.model import RawDocument
 
 BODY = "قالت الحكومة إن المفاوضات ستستأنف الأسبوع المقبل في العاصمة بمشاركة جميع الأطراف."
+# Characters JSONL rows are drawn from: prose in both scripts, JSON-escaped quotes and
+# backslashes, and blank-only rows.
+_ROW_CHARS = 'abcXYZ019 \t"\\.,!؟،ابتثجحخدذرزسشصضطظعغفقكلمنهوي'
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64)
 PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n"
 
@@ -103,7 +108,10 @@ def test_folder_with_one_broken_file_among_good_ones(tmp_path: Path) -> None:
     sources = [Path(x.source.split("#")[0]).relative_to(tmp_path).as_posix() for x in found]
     assert sources == ["a.txt", "b.txt", "sub/broken.json", "sub/c.jsonl"]
     assert [type(x).__name__ for x in found] == [
-        "RawDocument", "RawDocument", "InputError", "RawDocument"
+        "RawDocument",
+        "RawDocument",
+        "InputError",
+        "RawDocument",
     ]
     assert all(x.text == BODY for x in found if isinstance(x, RawDocument))
 
@@ -132,13 +140,16 @@ def _tar(path: Path, members: dict[str, bytes]) -> None:
 def test_tar_members_are_read_one_by_one(tmp_path: Path) -> None:
     trec = f"<DOC>\n<SRC>BBC</SRC>\n<CAT>sport</CAT>\n<TEXT>\n{BODY}\n</TEXT>\n</DOC>\n"
     path = tmp_path / "corpus.tar.gz"
-    _tar(path, {
-        "c/README.md": b"# about\n<DOC><TEXT>sample</TEXT></DOC>",
-        "c/sport/1.txt": trec.encode(),
-        "c/sport/2.txt": b"",
-        "c/.DS_Store": b"\x00\x01",
-        "c/big.txt": b"x" * 5000,
-    })
+    _tar(
+        path,
+        {
+            "c/README.md": b"# about\n<DOC><TEXT>sample</TEXT></DOC>",
+            "c/sport/1.txt": trec.encode(),
+            "c/sport/2.txt": b"",
+            "c/.DS_Store": b"\x00\x01",
+            "c/big.txt": b"x" * 5000,
+        },
+    )
     found = list(iter_inputs([path], max_bytes=4096))
     assert [x.source for x in found] == [f"{path}::c/sport/{n}.txt" for n in (1, 2)] + [
         f"{path}::c/big.txt"
@@ -150,8 +161,16 @@ def test_tar_members_are_read_one_by_one(tmp_path: Path) -> None:
 
 
 def test_zip_of_json_arrays(tmp_path: Path) -> None:
-    day = [{"source": "okaz", "url": "http://o.test/1", "date_extracted": "2015-07-21 02:51:32",
-            "title": "عنوان", "author": "كاتب", "content": BODY}] * 3
+    day = [
+        {
+            "source": "okaz",
+            "url": "http://o.test/1",
+            "date_extracted": "2015-07-21 02:51:32",
+            "title": "عنوان",
+            "author": "كاتب",
+            "content": BODY,
+        }
+    ] * 3
     path = tmp_path / "2015-07-21.zip"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("2015-07-21.json", json.dumps(day, ensure_ascii=False))
@@ -160,7 +179,11 @@ def test_zip_of_json_arrays(tmp_path: Path) -> None:
     doc = found[0]
     assert isinstance(doc, RawDocument)
     assert (doc.outlet, doc.url, doc.published, doc.title, doc.extra) == (
-        "okaz", "http://o.test/1", "2015-07-21", "عنوان", {"author": "كاتب"}
+        "okaz",
+        "http://o.test/1",
+        "2015-07-21",
+        "عنوان",
+        {"author": "كاتب"},
     )
 
 
@@ -175,7 +198,10 @@ def test_damaged_archives(tmp_path: Path) -> None:
     found = list(iter_inputs([tmp_path]))
     assert reasons(found) == [("a.zip", "format"), ("c.tar.gz", "truncated"), ("d.gz", "format")]
     assert [Path(x.source).name for x in found if isinstance(x, RawDocument)] == [
-        "b.tar.gz::0.txt", "b.tar.gz::1.txt", "b.tar.gz::2.txt", "c.tar.gz::0.txt",
+        "b.tar.gz::0.txt",
+        "b.tar.gz::1.txt",
+        "b.tar.gz::2.txt",
+        "c.tar.gz::0.txt",
         "c.tar.gz::1.txt",
     ]
 
@@ -193,3 +219,50 @@ def test_gzip_bomb_is_too_large(tmp_path: Path) -> None:
     path = tmp_path / "bomb.txt.gz"
     path.write_bytes(gzip.compress(b"a" * 100_000))
     assert reasons(list(iter_inputs([path], max_bytes=10_000))) == [("bomb.txt.gz", "too_large")]
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    data=st.one_of(
+        st.binary(max_size=400),
+        st.text(max_size=200).map(lambda s: s.encode("utf-8")),
+        st.sampled_from([PNG, PDF, b"<html><body><p", b'[{"text": 1}', b"<DOC><TEXT>"]).flatmap(
+            lambda head: st.binary(max_size=100).map(lambda tail: head + tail)
+        ),
+    ),
+    name=st.sampled_from(["x.txt", "x.html", "x.json", "x.jsonl", "x.rss", "x", "x.zip", "x.gz"]),
+)
+def test_any_bytes_give_items_never_a_raise(tmp_path: Path, data: bytes, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    found = list(iter_inputs([path]))
+    assert found, "every input gives at least one item or error"
+    assert all(isinstance(x, RawDocument | InputError) for x in found)
+    assert all(x.text.strip() for x in found if isinstance(x, RawDocument))
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.one_of(st.text(alphabet=_ROW_CHARS, max_size=30), st.none()), min_size=1, max_size=12
+    )
+)
+def test_jsonl_gives_one_item_per_nonblank_line(tmp_path: Path, rows: list[str | None]) -> None:
+    # None stands for a broken line; text rows are objects whose text may be blank.
+    lines = ['{"text": ' if r is None else json.dumps({"text": r}) for r in rows]
+    path = tmp_path / "rows.jsonl"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    found = list(iter_inputs([path]))
+    assert len(found) == len(rows)
+    for n, (row, item) in enumerate(zip(rows, found, strict=True), 1):
+        assert item.source == f"{path}#{n}"
+        if row is None:
+            assert isinstance(item, InputError) and item.reason == "format"
+        elif row.strip():
+            assert isinstance(item, RawDocument) and item.text == row.strip()
+        else:
+            assert isinstance(item, InputError) and item.reason == "empty"

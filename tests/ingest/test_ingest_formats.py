@@ -95,11 +95,22 @@ def test_complete_html_without_text_is_empty(tmp_path: Path) -> None:
 
 
 def test_json_object(tmp_path: Path) -> None:
-    obj = {"title": "عنوان", "text": BODY, "url": "https://x.test/1", "site": "الخبر",
-           "date": "2024-10-25T10:00:00Z", "author": "مراسل"}
+    obj = {
+        "title": "عنوان",
+        "text": BODY,
+        "url": "https://x.test/1",
+        "site": "الخبر",
+        "date": "2024-10-25T10:00:00Z",
+        "author": "مراسل",
+    }
     doc = only_doc(items(tmp_path, "one.json", json.dumps(obj, ensure_ascii=False)))
     assert (doc.title, doc.text, doc.url, doc.outlet, doc.published, doc.format) == (
-        "عنوان", BODY, "https://x.test/1", "الخبر", "2024-10-25", "json"
+        "عنوان",
+        BODY,
+        "https://x.test/1",
+        "الخبر",
+        "2024-10-25",
+        "json",
     )
     assert doc.extra["author"] == "مراسل"
 
@@ -123,8 +134,17 @@ def test_json_array_with_html_field_and_a_bad_item(tmp_path: Path) -> None:
 
 
 def test_json_container_object(tmp_path: Path) -> None:
-    data = {"status": "ok", "articles": [{"title": "أ", "description": "x", "content": BODY,
-                                          "source": {"id": None, "name": "وكالة"}}]}
+    data = {
+        "status": "ok",
+        "articles": [
+            {
+                "title": "أ",
+                "description": "x",
+                "content": BODY,
+                "source": {"id": None, "name": "وكالة"},
+            }
+        ],
+    }
     doc = only_doc(items(tmp_path, "api.json", json.dumps(data, ensure_ascii=False)))
     assert doc.outlet == "وكالة" and doc.text == BODY
     assert doc.source.endswith("api.json#1")
@@ -190,7 +210,10 @@ def test_rss_feed_one_document_per_entry(tmp_path: Path) -> None:
     assert len(docs) == 2 == len(found)
     assert docs[0].text == f"{BODY}\n{SECOND}"
     assert (docs[0].title, docs[0].url, docs[0].outlet, docs[0].published) == (
-        "الخبر الأول", "https://x.test/a", "الخبر العاجل", "2024-10-25"
+        "الخبر الأول",
+        "https://x.test/a",
+        "الخبر العاجل",
+        "2024-10-25",
     )
     assert docs[1].source.endswith("news.rss#2") and docs[1].published is None
 
@@ -229,11 +252,16 @@ def test_trec_document(tmp_path: Path) -> None:
     doc = only_doc(items(tmp_path, "BB-1.txt", TREC))
     assert doc.format == "trec" and doc.text == f"{BODY}\n{SECOND}"
     assert (doc.url, doc.outlet, doc.title, doc.published) == (
-        "http://www.bbc.co.uk/arabic/world-43193332", "BBC", "واشنطن تربط المحادثات",
+        "http://www.bbc.co.uk/arabic/world-43193332",
+        "BBC",
+        "واشنطن تربط المحادثات",
         "2018-02-26",
     )
-    assert doc.extra == {"docno": "BB-internationalNews-64-20180226",
-                         "category": "internationalNews", "abstract": "ملخص قصير"}
+    assert doc.extra == {
+        "docno": "BB-internationalNews-64-20180226",
+        "category": "internationalNews",
+        "abstract": "ملخص قصير",
+    }
 
 
 def test_trec_cut_before_text_closes_is_truncated(tmp_path: Path) -> None:
@@ -297,8 +325,9 @@ def test_arabic_prose_is_sniffed_as_text(text: str) -> None:
 
 def test_legacy_encoded_feed_and_page_with_markup(tmp_path: Path) -> None:
     rss = RSS.replace('encoding="utf-8"', 'encoding="windows-1256"')
-    docs = [x for x in items(tmp_path, "old.rss", rss.encode("cp1256"))
-            if isinstance(x, RawDocument)]
+    docs = [
+        x for x in items(tmp_path, "old.rss", rss.encode("cp1256")) if isinstance(x, RawDocument)
+    ]
     assert [d.title for d in docs] == ["الخبر الأول", "الخبر الثاني"]
     assert docs[0].outlet == "الخبر العاجل"
     page = PAGE.replace('charset="utf-8"', 'charset="iso-8859-6"').replace("©", "")
@@ -318,3 +347,10 @@ def test_prose_mentioning_markup_stays_prose(tmp_path: Path) -> None:
     assert doc.format == "text" and doc.text == text
     obj = json.dumps({"text": text}, ensure_ascii=False)
     assert only_doc(items(tmp_path, "n.json", obj)).text == text
+
+
+def test_jsonl_strings_may_hold_unicode_line_separators(tmp_path: Path) -> None:
+    odd = f"{BODY}\u2028{SECOND}\x85!"
+    rows = "\r\n".join(json.dumps({"text": t}, ensure_ascii=False) for t in (odd, BODY))
+    found = items(tmp_path, "u.jsonl", rows)
+    assert [x.text for x in found if isinstance(x, RawDocument)] == [odd, BODY]

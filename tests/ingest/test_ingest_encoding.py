@@ -19,11 +19,22 @@ ARABIC = (
 )
 # Letters every single-byte Arabic code page can hold (ISO-8859-6 has no Persian letters).
 _LETTERS = "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي"
-# Words as news prints them (a lone letter is the same byte in both Arabic code pages,
-# so single-byte decoding is only decidable on words).
-_WORDS = ARABIC.replace("،", "").replace("؟", "").replace(".", "").replace(":", "").split()
-_WORDS = [w for w in _WORDS if w.isalpha()]
-arabic_text = st.lists(st.sampled_from(_WORDS), min_size=3, max_size=40).map(" ".join)
+# News prose for the code-page property: the two Arabic code pages differ only in which
+# bytes hold which letters, so a few words can read plausibly both ways ("باسم" / "باسه");
+# a run of at least MIN_WORDS consecutive words of real prose cannot.
+PROSE_TEXT = (
+    "أعلنت وزارة الخارجية الروسية يوم الاثنين أن وزير الخارجية سيزور بيونغ يانغ الشهر "
+    "المقبل لبحث التعاون بين البلدين في مجالات الطاقة والنقل والزراعة وقال مسؤول في "
+    "الوزارة إن الزيارة تأتي في إطار تعزيز العلاقات الثنائية التي شهدت تطورا ملحوظا خلال "
+    "العامين الماضيين ولم يعلق المتحدث باسم الحكومة الكورية الجنوبية على هذه الأنباء"
+)
+PROSE = PROSE_TEXT.split()
+MIN_WORDS = 6
+arabic_text = st.integers(0, len(PROSE) - MIN_WORDS).flatmap(
+    lambda start: st.integers(start + MIN_WORDS, len(PROSE)).map(
+        lambda end: " ".join(PROSE[start:end])
+    )
+)
 
 
 def mangle(text: str, codec: str) -> str:
@@ -56,8 +67,18 @@ PLAIN = ARABIC.replace("«", '"').replace("»", '"')  # ISO-8859-6 has no guille
         (ARABIC.encode("cp1256"), ARABIC),
         (PLAIN.encode("iso8859_6"), PLAIN),
     ],
-    ids=["utf8", "utf8-bom", "utf16-bom", "utf16le-bom", "utf16be-bom", "utf16le", "utf16be",
-         "utf32-bom", "cp1256", "iso8859-6"],
+    ids=[
+        "utf8",
+        "utf8-bom",
+        "utf16-bom",
+        "utf16le-bom",
+        "utf16be-bom",
+        "utf16le",
+        "utf16be",
+        "utf32-bom",
+        "cp1256",
+        "iso8859-6",
+    ],
 )
 def test_decodes_every_supported_encoding(data: bytes, expected: str) -> None:
     assert decode(data, "x") == expected
@@ -126,3 +147,27 @@ def test_invalid_after_bom_is_an_encoding_error() -> None:
     with pytest.raises(InputError) as info:
         decode(codecs.BOM_UTF8 + b"\xff\xfe\xfa abc", "x")
     assert info.value.reason == "encoding"
+
+
+def test_utf8_cut_inside_the_last_character_keeps_the_rest() -> None:
+    data = ARABIC.encode("utf-8")
+    assert decode(data[: data.rindex("ة".encode()) + 1], "x") == ARABIC[: ARABIC.rindex("ة")]
+
+
+def test_a_stray_byte_in_long_utf8_is_marked_not_redecoded() -> None:
+    text = ARABIC * 20
+    data = text.encode("utf-8")
+    middle = data.index(b" ", len(data) // 2)
+    decoded = decode(data[:middle] + b"\xff" + data[middle:], "x")
+    assert decoded.count("\ufffd") == 1
+    assert decoded.replace("\ufffd", "") == text
+
+
+def test_declared_charset_is_used_for_non_arabic_legacy_pages() -> None:
+    page = '<html><head><meta charset="windows-1251"></head><body>Москва сегодня</body></html>'
+    assert decode(page.encode("cp1251"), "x") == page
+
+
+def test_declared_latin1_over_cp1256_bytes_is_not_believed() -> None:
+    page = f'<html><head><meta charset="iso-8859-1"></head><body>{ARABIC}</body></html>'
+    assert decode(page.encode("cp1256"), "x") == page
