@@ -76,7 +76,9 @@ def test_rerun_on_the_same_input_changes_nothing(tmp_path: Path) -> None:
     assert export_of(db) == before
 
 
-def test_bad_files_are_skipped_and_counted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_files_are_skipped_and_counted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = tmp_path / "in"
     synthetic_corpus(folder, 2)
     (folder / "empty.txt").write_bytes(b"")

@@ -50,8 +50,18 @@ def test_appended_articles_are_split_off(export: dict[str, Any]) -> None:
 
 
 def test_boilerplate_is_gone(export: dict[str, Any]) -> None:
-    junk = ["كلمات دلالية", "مقالات مشابهة", "Related Nodes", "+ الخط -", "| Facebook",
-            "المساهمون", "نقلاً عن", "المصدر:", "(رويترز، فرانس برس)", "فيل ستيوارت"]
+    junk = [
+        "كلمات دلالية",
+        "مقالات مشابهة",
+        "Related Nodes",
+        "+ الخط -",
+        "| Facebook",
+        "المساهمون",
+        "نقلاً عن",
+        "المصدر:",
+        "(رويترز، فرانس برس)",
+        "فيل ستيوارت",
+    ]
     for article in export["articles"]:
         for phrase in junk:
             assert phrase not in article["text"], (article["source"], phrase)
