@@ -290,3 +290,17 @@ def test_nested_glued_articles_all_point_at_the_main_one() -> None:
     assert second.parent_id == main.id and third.parent_id == main.id
     assert third.title == "عنوان الخبر الثالث"
     assert second.text == f"{Q1}\n{Q2}"
+
+
+def test_social_footer_names_the_outlet_when_nothing_else_does() -> None:
+    body = "نص الخبر الطويل الذي يحتوي على كلمات كثيرة ويستمر حتى نهاية الجملة هنا."
+    raw = RawDocument(
+        source="x.txt", text=f"{body}\n\nالموقع العربي للأخبار | Facebook", format="text"
+    )
+    (article,) = clean(raw)
+    assert article.outlet == "الموقع العربي للأخبار"
+    assert "Facebook" not in article.text
+    named = RawDocument(
+        source="x.txt", text=f"{body}\n\nموقع آخر | Facebook", format="text", outlet="المنفذ"
+    )
+    assert clean(named)[0].outlet == "المنفذ"

@@ -47,6 +47,10 @@ CAPTION_MAX_WORDS = 20
 CREDIT_LINE_MAX_WORDS = meta.ATTRIBUTION_MAX_WORDS + 3
 # Length of Article.id in hex digits (64 bits: no collision expected below ~10^9 articles).
 ID_HEX_DIGITS = 16
+# A social footer "الموقع العربي للدفاع والتسليح | Facebook" names the site; longer text
+# before the bar is a sentence, not a name (site names in the seeds and SaudiNewsNet footers
+# run 1-6 words).
+FOOTER_NAME_MAX_WORDS = 8
 
 _BULLETS = "•●▪◦·"
 _END_SYMBOLS = " \t+-–—*•●▪◦·|:.,;!?/\\()[]{}<>«»\"'“”=_~#"
@@ -304,8 +308,15 @@ def _is_byline(line: _Line) -> bool:
     return line.words <= BYLINE_MAX_WORDS and _BYLINE.match(line.text) is not None
 
 
+def _footer_site(line: _Line) -> str | None:
+    """The site name before the bar of a social footer, used when nothing else names one."""
+    name = line.text.split("|", 1)[0].strip(_END_SYMBOLS) if "|" in line.text else ""
+    return name if name and len(name.split()) <= FOOTER_NAME_MAX_WORDS else None
+
+
 def _build(part: _Part, title: str | None, outlet: str | None) -> _Fields:
     fields = _Fields("", title, None, outlet, [])
+    footer_site: str | None = None
     kept: list[_Line] = []
     for idx, line in enumerate(part.lines):
         kind = line.kind
@@ -333,6 +344,9 @@ def _build(part: _Part, title: str | None, outlet: str | None) -> _Fields:
                 fields.outlet = line.credit.outlet
         elif kind == "related_inline":
             _add(fields.agencies, _inline_agencies(line))
+        elif kind == "footer":
+            footer_site = footer_site or _footer_site(line)
+    fields.outlet = fields.outlet or footer_site
     if (
         fields.title is None
         and kept

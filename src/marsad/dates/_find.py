@@ -14,7 +14,17 @@ Policies (documented in the package docstring too):
   name a week in ``YYYY-MM-DD``;
 - a Hijri year alone is given as the Gregorian year of its 1 Muharram, a Hijri month with
   a year as the Gregorian month of its first day;
-- without a publication date, only expressions carrying their own year are resolved.
+- without a publication date, only expressions carrying their own year are resolved;
+- ``policy="future"`` (Duckling's convention) reads a weekday, month, day-and-month or
+  holiday named alone as the coming one instead; the default ``"news"`` keeps the above;
+- a weekday after a future verb in its clause (سيجتمع، ستبدأ، سوف) is the coming one,
+  today included (``dates/data/future.tsv``);
+- a holiday (``holidays.tsv``) is a day: Hijri ones by the tabular calendar, Easter by the
+  Gregorian computus; without a year, the one nearest publication;
+- a clock time goes to ``DateMatch.time``, never into ``value``; it dates the day written
+  next to it, or, alone, the reference day (``time_only``);
+- a range of days (من 13 إلى 15 يوليو، 13-15 يوليو، يومي 7 و14 أكتوبر) is one match whose
+  ``until`` is the last day.
 """
 
 from __future__ import annotations
