@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from datasketch import MinHash, MinHashLSH
 
+from marsad._unionfind import UnionFind
 from marsad.model import Document
 from marsad.summarize.terms import words as _words
 
@@ -72,29 +73,6 @@ def _is_near_duplicate(a: set[str], b: set[str]) -> bool:
     )
 
 
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-    def groups(self) -> list[list[str]]:
-        out: dict[str, list[str]] = defaultdict(list)
-        for x in self.parent:
-            out[self.find(x)].append(x)
-        return sorted(sorted(g) for g in out.values() if len(g) > 1)
-
-
 def _minhash(sh: set[str]) -> MinHash:
     # CRC32 instead of datasketch's default SHA-1: a 32-bit hash is all MinHash uses,
     # and it is several times faster over a 30k-article corpus.
@@ -135,7 +113,7 @@ def find_duplicates(docs: Sequence[Document]) -> list[list[str]]:
     Groups are transitive closures of verified pairs; ids are sorted inside a group and
     groups are sorted by their first id, so the result does not depend on input order.
     """
-    uf = _UnionFind()
+    uf = UnionFind()
     for a, b in duplicate_pairs(docs):
         uf.union(a, b)
     return uf.groups()
