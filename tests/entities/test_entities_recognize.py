@@ -39,7 +39,7 @@ EXPECTED = [
         "بين موسكو وبيونج يانج",
         [("موسكو", "LOC"), ("بيونج يانج", "LOC"), ("كيم جونج أون", "PER")],
     ),
-    ("001", "أنتوني بلينكين", [("أنتوني بلينكين", "PER"), ("واشنطن", "LOC"), ("كييف", "LOC")]),
+    ("001", "التزام واشنطن", [("أنتوني بلينكين", "PER"), ("واشنطن", "LOC"), ("كييف", "LOC")]),
     ("003", "لويد أوستن", [("لويد أوستن", "PER"), ("كييف", "LOC")]),
     ("003", "دميتري بيسكوف", [("دميتري بيسكوف", "PER"), ("الكرملين", "ORG")]),
     (
@@ -57,9 +57,21 @@ ROLES = [
     ("003", "لويد أوستن", "لويد أوستن", "وزير الدفاع الأميركي"),
     ("003", "دميتري بيسكوف", "دميتري بيسكوف", "المتحدث باسم الكرملين"),
 ]
-# Share of the expected (name, type) pairs found on these paragraphs with the shipped model:
-# 0.903 (28 of 31) measured; a drop of more than one or two names fails.
-MIN_SEED_RECALL = 0.85
+# Whole seed articles: (file prefix, mention text, type) that must be found somewhere,
+# the bare surname after the full name and a place's variant spelling among them.
+IN_ARTICLE = [
+    ("003", "روته", "PER"),
+    ("003", "أوستن", "PER"),
+    ("001", "بيونج يانج", "LOC"),
+    ("002", "الناتو", "ORG"),
+]
+# (file prefix, mention text, type) that must never be produced in that article.
+NOT_IN_ARTICLE = [
+    ("001", "بيونج يانج", "PER"),
+    ("003", "أوستن", "LOC"),
+    ("002", "الناتو", "LOC"),
+    ("000", "الناتو", "LOC"),
+]
 
 
 def _paragraph(seeds: Path, prefix: str, anchor: str) -> str:
@@ -81,9 +93,20 @@ def test_seed_names_found_with_type(seeds_dir: Path) -> None:
             total += 1
             if item not in found:
                 missed.append((prefix, item, sorted(found)))
-    recall = 1 - len(missed) / total
-    print(f"seed recall {recall:.3f} of {total}; missed {missed}")
-    assert recall >= MIN_SEED_RECALL, missed
+    print(f"seed names: {total - len(missed)} of {total} found; missed {missed}")
+    assert not missed
+
+
+def _article_mentions(seeds: Path, prefix: str) -> set[tuple[str, str]]:
+    text = next(seeds.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+    return {(m.text, m.type) for m in mentions_in(text, get_tagger())}
+
+
+def test_whole_articles_propagate_and_agree(seeds_dir: Path) -> None:
+    for prefix, name, kind in IN_ARTICLE:
+        assert (name, kind) in _article_mentions(seeds_dir, prefix), (prefix, name)
+    for prefix, name, kind in NOT_IN_ARTICLE:
+        assert (name, kind) not in _article_mentions(seeds_dir, prefix), (prefix, name)
 
 
 @pytest.mark.parametrize(("prefix", "anchor", "name", "role"), ROLES)

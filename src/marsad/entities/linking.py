@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
 
+from marsad._unionfind import UnionFind
 from marsad.entities._data import read_rows
 from marsad.model import Document, Entity, EntityMention, EntityType, Mention
 from marsad.text import normalize
@@ -82,23 +83,6 @@ def similar(a: str, b: str) -> bool:
     return all(_same_token(x, y) for x, y in zip(ta, tb, strict=True))
 
 
-class _Union:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def join(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def _aliases() -> tuple[list[tuple[str, str, str]], dict[tuple[str, str], str]]:
     always: list[tuple[str, str, str]] = []
     scoped: dict[tuple[str, str], str] = {}
@@ -157,7 +141,7 @@ def _full_name_for(key: str, fulls: list[tuple[int, str]], pos: int) -> str | No
 def link(docs: Iterable[Document]) -> list[Entity]:
     """Link mentions across ``docs`` into entities and set every ``Mention.entity_id``."""
     docs = list(docs)
-    uf = _Union()
+    uf = UnionFind()
     node_of: dict[tuple[int, int], str] = {}
     bare: list[tuple[int, int, str]] = []
     for d, doc in enumerate(docs):
@@ -188,16 +172,16 @@ def link(docs: Iterable[Document]) -> list[Entity]:
             if after:
                 inner = fold(after.group(1))
                 if inner and (cls, inner) in present:
-                    uf.join(node_of[(d, i)], _node(cls, inner))
+                    uf.union(node_of[(d, i)], _node(cls, inner))
     for cls, name, alias in _ALWAYS:
         if _node(cls, alias) in uf.parent:
-            uf.join(_node(cls, name), _node(cls, alias))
+            uf.union(_node(cls, name), _node(cls, alias))
     _join_similar(uf)
     _resolve_bare(uf, node_of, bare)
     return _build(docs, uf, node_of)
 
 
-def _join_similar(uf: _Union) -> None:
+def _join_similar(uf: UnionFind) -> None:
     """Join nodes whose names match up to transliteration (see :func:`similar`).
 
     Candidates come from rapidfuzz in C over blocks of same class, length and first
@@ -212,7 +196,7 @@ def _join_similar(uf: _Union) -> None:
         # The same written name is one referent even where the tagger typed it once as a
         # person and once as a place; the entity takes the majority type.
         first = compact.setdefault(_compact(key), node)
-        uf.join(first, node)
+        uf.union(first, node)
         blocks[(cls, len(key.split()), key[:1])].append(key)
     for (cls, _, _), keys in blocks.items():
         for i, a in enumerate(keys):
@@ -221,11 +205,11 @@ def _join_similar(uf: _Union) -> None:
             )
             for b, _, _ in hits:
                 if similar(a, b):
-                    uf.join(_node(cls, a), _node(cls, b))
+                    uf.union(_node(cls, a), _node(cls, b))
 
 
 def _resolve_bare(
-    uf: _Union, node_of: dict[tuple[int, int], str], bare: list[tuple[int, int, str]]
+    uf: UnionFind, node_of: dict[tuple[int, int], str], bare: list[tuple[int, int, str]]
 ) -> None:
     weight: Counter[str] = Counter(uf.find(n) for n in node_of.values())
     surnames: dict[str, set[str]] = defaultdict(set)
@@ -257,7 +241,9 @@ def _display_name(mentions: list[Mention]) -> str:
     return max(pool, key=lambda f: (pool[f], len(f), f))
 
 
-def _build(docs: list[Document], uf: _Union, node_of: dict[tuple[int, int], str]) -> list[Entity]:
+def _build(
+    docs: list[Document], uf: UnionFind, node_of: dict[tuple[int, int], str]
+) -> list[Entity]:
     members: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for (d, i), node in sorted(node_of.items()):
         members[uf.find(node)].append((d, i))

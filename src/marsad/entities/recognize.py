@@ -5,6 +5,7 @@ from __future__ import annotations
 from marsad.entities._data import read_rows
 from marsad.entities.conlleval import spans
 from marsad.entities.features import stem
+from marsad.entities.refine import refine
 from marsad.entities.tagger import Tagger, get_tagger
 from marsad.model import Document, EntityType, Mention
 from marsad.text import Token, normalize, split_sentences, tokenize
@@ -132,15 +133,18 @@ def _is_adjective(tagger: Tagger, norm: str) -> bool:
 
 
 def mentions_in(text: str, tagger: Tagger) -> list[Mention]:
-    """Named-entity mentions of one text, with offsets into it."""
-    out: list[Mention] = []
+    """Named-entity mentions of one text (one article), with offsets into it."""
+    sentences: list[list[Token]] = []
     for s_start, s_end in split_sentences(text):
         tokens = [
             Token(t.text, t.start + s_start, t.end + s_start) for t in tokenize(text[s_start:s_end])
         ]
-        if not tokens:
-            continue
-        tags = tagger.tag([t.text for t in tokens])
+        if tokens:
+            sentences.append(tokens)
+    words = [[t.text for t in tokens] for tokens in sentences]
+    tagged = refine(words, [tagger.tag(w) for w in words], tagger.resources.counts)
+    out: list[Mention] = []
+    for tokens, tags in zip(sentences, tagged, strict=True):
         found = sorted(spans(tags))
         persons = {i for a, b, label in found if TYPES.get(label) == "PER" for i in range(a, b)}
         for a, b, label in found:

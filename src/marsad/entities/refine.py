@@ -11,26 +11,43 @@ mentions, and one surface string takes its majority type.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from marsad.entities._data import read_rows
 from marsad.entities.conlleval import spans
-from marsad.entities.linking import fold
 from marsad.text import normalize
 
-# Proclitics peeled off a token before it is looked up (و ف ب ل ك, one or two of them).
-_CLITICS = "وفبلك"
-_CONJUNCTIONS = "وف"
-# Longest place in places.tsv, in tokens ("جمهورية الكونغو الديمقراطية").
-MAX_PLACE_TOKENS = 3
-# Transliteration folding (linking.fold) is used for place lookup only on keys this long:
-# on shorter forms it merges common words with places (صور/سور).
-MIN_FOLD_CHARS = 5
+# Longest place looked up, in tokens ("جمهورية الكونغو الديمقراطية" is 3): the 6 of 504
+# places.tsv entries longer than 4 are formal long names news rarely writes out.
+MAX_PLACE_TOKENS = 4
+# Consonant variants of transliteration (letter_variants.tsv, "any" rows: بيونج/بيونغ) are
+# folded for place lookup only on keys of this many words: on single words they made places
+# of common words on ANERcorp's held-out part (المقرب / المغرب, ثانيا / سانيا). Vowel and
+# ending variants are never folded: they turn adjectives into places (الكورية / كوريا).
+MIN_FOLD_WORDS = 2
 # A bare name shorter than this is too often a particle or an abbreviation to propagate.
 MIN_NAME_CHARS = 3
 # Acronyms in "(X)" apposition may be two letters (اف).
 MIN_ACRONYM_CHARS = 2
+_CLITIC_ROWS = [(normalize(r[0]), r[1]) for r in read_rows("clitics.tsv")]
+# The particles peeled off before a lookup ("وب", "و", "ب", ...), the article itself (the
+# "article" row that starts with no particle) and the rows "لل" = ل + ال, alef dropped.
+_PARTICLES = sorted((p for p, kind in _CLITIC_ROWS if kind == "particle"), key=len, reverse=True)
+_ARTICLE = next(
+    p for p, kind in _CLITIC_ROWS if kind == "article" and not p.startswith(tuple(_PARTICLES))
+)
+_FOR_THE = [p for p, kind in _CLITIC_ROWS if kind == "article" and p.endswith("ل" + _ARTICLE[1])]
+_PERSONS = ("PERS", "PER")
 _OPEN, _CLOSE = frozenset("(["), frozenset(")]")
+
+
+_VARIANTS = str.maketrans(
+    {r[0]: r[1] for r in read_rows("letter_variants.tsv") if r[2] == "any" and len(r[1]) == 1}
+)
+
+
+def fold(key: str) -> str:
+    return key.translate(_VARIANTS)
 
 
 def _table(name: str) -> frozenset[str]:
@@ -38,7 +55,7 @@ def _table(name: str) -> frozenset[str]:
 
 
 _PLACES = _table("places.tsv")
-_PLACES_FOLDED = frozenset(fold(p) for p in _PLACES if len(p) >= MIN_FOLD_CHARS)
+_PLACES_FOLDED = frozenset(fold(p) for p in _PLACES if len(p.split()) >= MIN_FOLD_WORDS)
 # Words found inside person names that are mostly ordinary words (علي، الله), and
 # function words: never taken as a surname on their own.
 _NOT_NAMES = _table("name_words.tsv") | _table("function_words.tsv")
@@ -52,25 +69,36 @@ _KNOWN_TYPES: dict[str, str] = {
 
 
 def bare_forms(token: str) -> Iterator[str]:
-    """The normalised token, then the same with one or two proclitics peeled off
+    """The normalised token, then the same with proclitics (clitics.tsv) peeled off
     ("وموسكو" -> "موسكو", "فبروكسل" -> "بروكسل", "للناتو" -> "الناتو")."""
     norm = normalize(token)
     yield norm
-    if len(norm) > MIN_NAME_CHARS and norm[0] in _CLITICS:
-        if norm.startswith("لل"):
-            yield "ال" + norm[2:]
-        yield norm[1:]
-        if norm[0] in _CONJUNCTIONS and norm[1] in _CLITICS and len(norm) > MIN_NAME_CHARS + 1:
-            yield norm[2:]
+    for prefix in _FOR_THE:
+        if norm.startswith(prefix) and len(norm) - len(prefix) >= MIN_NAME_CHARS:
+            yield _ARTICLE + norm[len(prefix) :]
+    for prefix in _PARTICLES:
+        if norm.startswith(prefix) and len(norm) - len(prefix) >= MIN_NAME_CHARS:
+            yield norm[len(prefix) :]
 
 
-def is_place(words: list[str]) -> bool:
+def likely_forms(token: str, counts: Mapping[str, int]) -> list[str]:
+    """:func:`bare_forms` of the token that are likely readings of it: the whole, and a
+    form with clitics off only when it is at least as frequent in news (``counts``) as
+    the whole ("بطهران" -> "طهران", but "بترول" petrol is not "ب" + "ترول" Troll, nor
+    "لصالح" "in favour of" "ل" + the surname "صالح")."""
+    forms = bare_forms(token)
+    whole = next(forms)
+    seen = counts.get(whole, 0)
+    return [whole, *(f for f in forms if counts.get(f, 0) >= seen)]
+
+
+def is_place(words: list[str], counts: Mapping[str, int]) -> bool:
     """Whether the words (first one possibly with clitics) are a country, capital or
     major city of places.tsv, in its spelling or a transliteration variant of it."""
     rest = " ".join(normalize(w) for w in words[1:])
-    for first in bare_forms(words[0]):
+    for first in likely_forms(words[0], counts):
         key = f"{first} {rest}".strip()
-        if key in _PLACES or (len(key) >= MIN_FOLD_CHARS and fold(key) in _PLACES_FOLDED):
+        if key in _PLACES or (len(words) >= MIN_FOLD_WORDS and fold(key) in _PLACES_FOLDED):
             return True
     return False
 
@@ -81,22 +109,29 @@ def _set(tags: list[str], a: int, b: int, label: str) -> None:
         tags[i] = "I-" + label
 
 
-def _free_or_whole(tags: list[str], a: int, b: int) -> bool:
-    """Tokens a..b are all O, or exactly one entity span (not part of a longer one)."""
+def _free_or_whole(tags: list[str], a: int, b: int, retype: tuple[str, ...]) -> bool:
+    """Tokens a..b are all O, or exactly one entity span (not part of a longer one) of a
+    type in ``retype``."""
     if all(t == "O" for t in tags[a:b]):
         return True
-    if not tags[a].startswith("B-") or any(t != "I-" + tags[a][2:] for t in tags[a + 1 : b]):
+    kind = tags[a][2:]
+    if not tags[a].startswith("B-") or kind not in retype:
+        return False
+    if any(t != "I-" + kind for t in tags[a + 1 : b]):
         return False
     return b == len(tags) or not tags[b].startswith("I-")
 
 
-def back_off_places(sentences: list[list[str]], tags: list[list[str]]) -> None:
-    """Rule 1: a span that is a major place and was tagged O or another type becomes LOC."""
+def back_off_places(
+    sentences: list[list[str]], tags: list[list[str]], counts: Mapping[str, int]
+) -> None:
+    """Rule 1: a span that is a major place and was tagged O or PER becomes LOC. ORG and
+    MISC spans are left: a city names its club (برشلونة) and the UN is a "territory"."""
     for words, tag in zip(sentences, tags, strict=True):
         i = 0
         while i < len(words):
             for n in range(min(MAX_PLACE_TOKENS, len(words) - i), 0, -1):
-                if is_place(words[i : i + n]) and _free_or_whole(tag, i, i + n):
+                if is_place(words[i : i + n], counts) and _free_or_whole(tag, i, i + n, _PERSONS):
                     _set(tag, i, i + n, "LOC")
                     i += n
                     break
@@ -104,19 +139,28 @@ def back_off_places(sentences: list[list[str]], tags: list[list[str]]) -> None:
                 i += 1
 
 
-def _bare_key(token: str, keys: dict[str, str]) -> str | None:
-    return next((f for f in bare_forms(token) if f in keys), None)
+def _bare_key(token: str, keys: dict[str, str], counts: Mapping[str, int]) -> str | None:
+    return next((f for f in likely_forms(token, counts) if f in keys), None)
 
 
-def propagate_names(sentences: list[list[str]], tags: list[list[str]]) -> None:
+def propagate_names(
+    sentences: list[list[str]], tags: list[list[str]], counts: Mapping[str, int]
+) -> None:
     """Rule 2: the surname of a person named in full, and an acronym given in brackets
     after an organisation, are that person or organisation wherever they stand alone."""
     keys: dict[str, str] = {}
     for words, tag in zip(sentences, tags, strict=True):
         for a, b, label in spans(tag):
-            if label in ("PERS", "PER") and b - a >= 2:
+            if label in _PERSONS and b - a >= 2:
                 last = normalize(words[b - 1])
-                if len(last) >= MIN_NAME_CHARS and last not in _NOT_NAMES and last not in _PLACES:
+                # "برلمان الإستوني": a last word with the article is an adjective or a
+                # common noun far more often than a surname.
+                if (
+                    len(last) >= MIN_NAME_CHARS
+                    and not last.startswith(_ARTICLE)
+                    and last not in _NOT_NAMES
+                    and last not in _PLACES
+                ):
                     keys.setdefault(last, "PERS")
             if (
                 label == "ORG"
@@ -125,14 +169,27 @@ def propagate_names(sentences: list[list[str]], tags: list[list[str]]) -> None:
                 and words[b + 2] in _CLOSE
             ):
                 acronym = normalize(words[b + 1])
-                if len(acronym) >= MIN_ACRONYM_CHARS and acronym not in _NOT_NAMES:
+                known = _known_type(words[b + 1 : b + 2])
+                # "يوفنتوس (إيطاليا)": a place in brackets (known, or tagged so by the
+                # CRF) says where, not the short name; "(المتصدر)" with the article
+                # describes (the leader) unless aliases.tsv knows it (الناتو).
+                plain = (
+                    not acronym.startswith(_ARTICLE)
+                    and acronym not in _NOT_NAMES
+                    and not is_place([acronym], counts)
+                )
+                if (
+                    (known or tag[b + 1][2:]) not in ("LOC", *_PERSONS)
+                    and len(acronym) >= MIN_ACRONYM_CHARS
+                    and (known == "ORG" or plain)
+                ):
                     keys.setdefault(acronym, "ORG")
     if not keys:
         return
     for words, tag in zip(sentences, tags, strict=True):
         for i, word in enumerate(words):
-            key = _bare_key(word, keys)
-            if key is not None and _free_or_whole(tag, i, i + 1):
+            key = _bare_key(word, keys, counts)
+            if key is not None and _free_or_whole(tag, i, i + 1, ("LOC", "ORG", "MISC")):
                 _set(tag, i, i + 1, keys[key])
 
 
@@ -170,10 +227,13 @@ def make_consistent(sentences: list[list[str]], tags: list[list[str]]) -> None:
                 _set(tags[s], a, b, kind)
 
 
-def refine(sentences: list[list[str]], tags: list[list[str]]) -> list[list[str]]:
-    """The tags of one article's sentences after the three rules (input left as is)."""
+def refine(
+    sentences: list[list[str]], tags: list[list[str]], counts: Mapping[str, int]
+) -> list[list[str]]:
+    """The tags of one article's sentences after the three rules (input left as is);
+    ``counts``: word frequencies in news (the tagger's ``resources.counts``)."""
     out = [list(tag) for tag in tags]
-    back_off_places(sentences, out)
-    propagate_names(sentences, out)
+    back_off_places(sentences, out, counts)
+    propagate_names(sentences, out, counts)
     make_consistent(sentences, out)
     return out

@@ -1,0 +1,138 @@
+"""Document rules after the CRF: place back-off, name propagation, one type per name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from marsad.entities import score_conll
+from marsad.entities.refine import bare_forms, is_place
+from marsad.entities.refine import refine as refine_with
+from marsad.entities.tagger import get_tagger
+from marsad.text import normalize
+
+DEV_FRACTION = 6
+# Held-out (last sixth of ANERcorp, each sentence its own article) F1 after refine(), as
+# printed by bench/ner.py: 0.7072 overall (CRF alone 0.7012), LOC 0.8360, ORG 0.5760;
+# half a point of margin, and never below the CRF alone.
+MIN_REFINED_F1 = 0.7022
+MIN_REFINED_F1_LOC = 0.831
+MIN_REFINED_F1_ORG = 0.571
+COUNTS = get_tagger().resources.counts
+
+
+def refine(words: list[list[str]], tags: list[list[str]]) -> list[list[str]]:
+    return refine_with(words, tags, COUNTS)
+
+
+def test_place_backs_off_from_person_and_outside() -> None:
+    words = [["بين", "موسكو", "وبيونج", "يانج", "اليوم"]]
+    tags = [["O", "B-LOC", "B-PERS", "I-PERS", "O"]]
+    assert refine(words, tags) == [["O", "B-LOC", "B-LOC", "I-LOC", "O"]]
+    assert refine([["زار", "لبنان"]], [["O", "O"]]) == [["O", "B-LOC"]]
+
+
+def test_place_inside_a_longer_name_is_left() -> None:
+    words = [["جامعة", "القاهرة", "و", "برشلونة"]]
+    tags = [["B-ORG", "I-ORG", "O", "B-ORG"]]
+    assert refine(words, tags) == tags
+
+
+def test_surname_propagates_but_not_common_words() -> None:
+    words = [["قال", "مارك", "روته", "أمس"], ["وكتب", "روته", "على", "علي"]]
+    tags = [["O", "B-PERS", "I-PERS", "O"], ["O", "O", "O", "O"]]
+    assert refine(words, tags)[1] == ["O", "B-PERS", "O", "O"]
+    words = [["علي", "عبدالله", "صالح"], ["عمل", "لصالح", "الحزب", "صالح"]]
+    tags = [["B-PERS", "I-PERS", "I-PERS"], ["O", "O", "O", "O"]]
+    assert refine(words, tags)[1] == ["O", "O", "O", "B-PERS"]
+    words = [["محمد", "علي", "قال"], ["يعتمد", "علي", "الدعم"]]
+    tags = [["B-PERS", "I-PERS", "O"], ["O", "O", "O"]]
+    assert refine(words, tags)[1] == ["O", "O", "O"]
+
+
+def test_acronym_in_brackets_propagates() -> None:
+    words = [["منظمة", "الصحة", "العالمية", "(", "هو", ")"], ["وقالت", "الفاو", "إن"]]
+    tags = [["B-ORG", "I-ORG", "I-ORG", "O", "O", "O"], ["O", "O", "O"]]
+    assert refine(words, tags) == tags
+    words = [["وكالة", "الطاقة", "(", "إيرينا", ")"], ["وقالت", "إيرينا", "إن"]]
+    tags = [["B-ORG", "I-ORG", "O", "O", "O"], ["O", "O", "O"]]
+    assert refine(words, tags)[1] == ["O", "B-ORG", "O"]
+
+
+def test_majority_and_known_types() -> None:
+    words = [["الناتو"], ["الناتو"], ["سيول"], ["سيول"], ["سيول"]]
+    tags = [["B-LOC"], ["B-LOC"], ["B-LOC"], ["B-LOC"], ["B-ORG"]]
+    assert refine(words, tags) == [["B-ORG"], ["B-ORG"], ["B-LOC"], ["B-LOC"], ["B-LOC"]]
+    tie = [["B-LOC"], ["B-ORG"]]
+    assert refine([["كيان"], ["كيان"]], tie) == tie
+
+
+def test_ambiguous_places_are_not_places() -> None:
+    assert is_place(["وموسكو"], COUNTS) and is_place(["بيونج", "يانج"], COUNTS)
+    for words in (["مالي"], ["ثانيا"], ["المقرب"], ["بترول"], ["نوم"], ["خفي"]):
+        assert not is_place(words, COUNTS), words
+
+
+@given(st.text(alphabet="وفبلكالمسرتن", min_size=1, max_size=8))
+def test_bare_forms_are_suffixes(word: str) -> None:
+    norm = normalize(word)
+    forms = list(bare_forms(word))
+    assert forms[0] == norm
+    assert all(f and (norm.endswith(f) or f.startswith("ال")) for f in forms)
+
+
+@given(
+    st.lists(
+        st.lists(
+            st.tuples(
+                st.sampled_from(["روسيا", "مارك", "روته", "في", "(", ")", "الناتو", "علي"]),
+                st.sampled_from(["O", "B-PERS", "I-PERS", "B-LOC", "B-ORG", "I-ORG"]),
+            ),
+            max_size=8,
+        ),
+        max_size=4,
+    )
+)
+def test_refine_keeps_shape_and_input(doc: list[list[tuple[str, str]]]) -> None:
+    words = [[w for w, _ in s] for s in doc]
+    tags = [[t for _, t in s] for s in doc]
+    before = [list(t) for t in tags]
+    out = refine(words, tags)
+    assert tags == before
+    assert [len(t) for t in out] == [len(t) for t in tags]
+
+
+def test_held_out_quality_gate_after_refine(shared_dir: Path) -> None:
+    lines = (shared_dir / "data" / "anercorp" / "train.txt").read_text(encoding="utf-8")
+    sentences = [
+        [line.split() for line in block.splitlines() if line.split()]
+        for block in lines.split("\n\n")
+    ]
+    sentences = [s for s in sentences if s]
+    dev = sentences[len(sentences) - len(sentences) // DEV_FRACTION :]
+    tagger = get_tagger()
+    gold = [[p[-1] for p in s] for s in dev]
+    pred = [refine([[p[0] for p in s]], [tagger.tag([p[0] for p in s])])[0] for s in dev]
+    scores = score_conll(gold, pred)
+    print(scores["overall"])
+    assert scores["overall"]["f1"] >= MIN_REFINED_F1
+    assert scores["types"]["LOC"]["f1"] >= MIN_REFINED_F1_LOC
+    assert scores["types"]["ORG"]["f1"] >= MIN_REFINED_F1_ORG
+
+
+def test_bracketed_description_or_place_is_no_acronym() -> None:
+    words = [["يوفنتوس", "(", "المتصدر", ")"], ["فاز", "المتصدر"]]
+    tags = [["B-ORG", "O", "O", "O"], ["O", "O"]]
+    assert refine(words, tags) == tags
+    words = [["تشلسي", "(", "إنجلترا", ")"], ["منتخب", "إنجلترا"]]
+    tags = [["B-ORG", "O", "B-LOC", "O"], ["O", "B-LOC"]]
+    assert refine(words, tags) == tags
+
+
+def test_known_acronym_in_brackets_types_and_propagates() -> None:
+    words = [["حلف", "شمال", "الأطلسي", "(", "الناتو", ")"], ["وقال", "للناتو", "إن"]]
+    tags = [["B-ORG", "I-ORG", "I-ORG", "O", "B-LOC", "O"], ["O", "O", "O"]]
+    out = refine(words, tags)
+    assert out == [["B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O"], ["O", "B-ORG", "O"]]
