@@ -137,3 +137,31 @@ def unit_and_half() -> tuple[dict[str, tuple[str, str]], re.Pattern[str]]:
     table = units()[0]
     words = [p for p in table if p[0].isalpha() and table[p][1] != "percent"]
     return table, re.compile(rf"(?<!\w)(?P<u>{_alternation(words)})(?={half().pattern})")
+
+
+@cache
+def source_shape() -> dict[str, frozenset[str]]:
+    """Role -> normalised forms, from source_shape.tsv (how a source phrase is trimmed)."""
+    out: dict[str, set[str]] = {}
+    for row in read_rows(_PKG, "source_shape.tsv"):
+        if row[0] != "adjective_shape":
+            out.setdefault(row[0], set()).add(normalize(row[1]))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@cache
+def source_adjective() -> re.Pattern[str]:
+    """Shape of an adjective after a report noun (source_shape.tsv, adjective_shape)."""
+    rows = [r[1] for r in read_rows(_PKG, "source_shape.tsv") if r[0] == "adjective_shape"]
+    return re.compile("|".join(f"(?:{r})" for r in rows))
+
+
+@cache
+def reporting_verbs() -> frozenset[str]:
+    """The attribution phrases of kind "verb" (قال، أعلنت...), normalised."""
+    return frozenset(p for p, kind in attribution()[1].items() if kind == "verb")
+
+
+@cache
+def change_verbs() -> frozenset[str]:
+    return frozenset(_lines("change_verbs.txt"))

@@ -60,7 +60,12 @@ _ONE = 1.0
 # A source needs at least this many letters: shorter stretches were stray proclitics
 # ("تقدر بـ(28 مليون" leaves "ب") in SaudiNewsNet; the shortest real names (ظل، مي) fit.
 _MIN_SOURCE_LETTERS = 2
+# Characters allowed between a role and the name it precedes: a space, or a space and a
+# tatweel or line break left by cleaning.
+_ROLE_GAP = 3
 _SOURCE_TYPES = ("PER", "ORG")
+# Amounts whose unit is no subject: a share or a price is of something named elsewhere.
+_MEASURED_KINDS = ("percent", "currency")
 _FALLBACK_TYPES = ("LOC",)
 _NO_QUOTES = str.maketrans("", "", '«»“”"')
 _CLOSERS = frozenset(")]»”\"'")
@@ -97,6 +102,7 @@ class _Found:
     subject: str
     sentence: tuple[int, int]
     number: NumberMatch
+    kind: str = ""
 
 
 class _Text:
@@ -270,15 +276,18 @@ def _phrase_before_marker(t: _Text, ns: int, sent_start: int) -> str:
         return ""
     marker_start = t.to_text(ns - len(" ".join(before[-1:])) - 1, ns)[0]
     stops = tables.subject_stops()
+    article = tables.grammar()["article"]
+    (lam,) = tables.grammar()["joined_lam"]
     kept: list[str] = []
     for tok in reversed(tokenize(t.text[sent_start:marker_start])):
         norm = normalize(tok.text)
         if not tok.text[0].isalpha() or norm in stops or len(kept) >= MAX_SUBJECT_WORDS - 1:
             break
-        if tables.clause_word().match(norm):
-            break  # "ارتفعت المبيعات بنسبة": the verb before the noun
-        if normalize(strip_clitics(tok.text)[0]) not in ("", *tables.grammar()["article"]):
-            break  # "للابتزاز بمبلغ": a prepositional phrase, not the thing paid for
+        if kept and tables.clause_word().match(norm):
+            break  # "ارتفعت المبيعات بنسبة": the verb before the noun ("خام برنت" is kept)
+        clitic, rest = (normalize(x) for x in strip_clitics(tok.text))
+        if clitic not in ("", *article) and (kept or lam in clitic or rest.startswith(article)):
+            break  # "للابتزاز بمبلغ": a prepositional phrase; "خام برنت بنسبة" is a name
         kept.insert(0, tok.text)
     return " ".join(kept)
 
@@ -313,7 +322,7 @@ def _analyse(t: _Text, n: NumberMatch, sentence: tuple[int, int]) -> _Found | No
     q_after = after_re.match(t.norm, t.to_norm(max(s1, end)))
     if q_after and qualifier == "exact":
         qualifier = after_map[q_after.group("q")]  # type: ignore[assignment]
-    return _Found(start, end, value, unit, unit_text, qualifier, subject, sentence, n)
+    return _Found(start, end, value, unit, unit_text, qualifier, subject, sentence, n, kind)
 
 
 def _with_half(t: _Text, value: float, end: int) -> tuple[float, int]:
@@ -345,7 +354,8 @@ def _unit_amounts(t: _Text, sentences: list[tuple[int, int]], taken: list[_Found
         end = t.to_text(m.start(), ue)[1]
         number = NumberMatch(start, end, t.text[start:end], value)
         qualifier = _qualifier(t, m.start(), None)
-        out.append(_Found(start, end, value, unit, word, qualifier, word, sentences[i], number))
+        found = _Found(start, end, value, unit, word, qualifier, word, sentences[i], number, kind)
+        out.append(found)
     return out
 
 
@@ -373,6 +383,45 @@ def _after_conjunction(t: _Text, start: int) -> bool:
     return any(before.endswith(j) for j in words) and not before[-2:-1].isalpha()
 
 
+def _measured_subject(t: _Text, f: _Found, kept: list[_Found]) -> str:
+    """What a share or price without its own noun is of: that of a share or price just
+    before it in the sentence ("خام برنت بنسبة 1.8% إلى 73.9 دولاراً"), else the noun
+    after the rise or fall verb before it ("وانخفض سعر الذهب 0.1 بالمئة")."""
+    prev = next(
+        (
+            k
+            for k in reversed(kept)
+            if k.sentence == f.sentence and k.kind in _MEASURED_KINDS and k.subject != k.unit_text
+        ),
+        None,
+    )
+    return prev.subject if prev else _phrase_after_change(t, f.sentence[0], f.start)
+
+
+def _phrase_after_change(t: _Text, sent_start: int, start: int) -> str:
+    """The noun phrase right after the last rise/fall verb in ``t.text[sent_start:start]``."""
+    tokens = tokenize(t.text[sent_start:start])
+    conjunctions = tables.grammar()["conjunction"]
+    verbs = [
+        i
+        for i, tok in enumerate(tokens)
+        if _unjoined(normalize(tok.text), conjunctions) in tables.change_verbs()
+    ]
+    if not verbs:
+        return ""
+    stops = tables.subject_stops()
+    article = tables.grammar()["article"]
+    kept: list[str] = []
+    for tok in tokens[verbs[-1] + 1 :]:
+        norm = normalize(tok.text)
+        if not tok.text[0].isalpha() or norm in stops or len(kept) >= MAX_SUBJECT_WORDS:
+            break
+        if normalize(strip_clitics(tok.text)[0]) not in ("", *article):
+            break  # "تراجعت خلال الربع" / "ارتفع بنحو": no subject named
+        kept.append(tok.text)
+    return _display(" ".join(kept))
+
+
 def _inherit_subjects(t: _Text, found: list[_Found], starts: list[int]) -> list[_Found]:
     """A bare count takes the subject of a count just before it, or is dropped.
 
@@ -382,6 +431,8 @@ def _inherit_subjects(t: _Text, found: list[_Found], starts: list[int]) -> list[
     """
     kept: list[_Found] = []
     for f in found:
+        if f.kind in _MEASURED_KINDS and not f.subject:
+            f = replace(f, subject=_measured_subject(t, f, kept))
         if _bare(f) and f.number.approx_hint is not None:
             f = replace(f, subject=_display(f.number.text))  # "وإصابة العشرات": the crowd
         if _bare(f):
@@ -506,6 +557,90 @@ def _attribution(
     return None, None
 
 
+def _word(word: str) -> str:
+    return normalize(word.strip(_PUNCT))
+
+
+def _trim_source(source: str) -> str | None:
+    """The asserting party in a source phrase as written.
+
+    Drops a leading reporting verb (a quote's speaker "قالت إدارة الكوارث") and report
+    nouns before their author ("تحليل أجرته وكالة الصحافة الفرنسية"، "تقرير لناشطين"),
+    and ends where what the source says begins ("الهلال الأحمر التركي عدد القتلى"); a
+    complementiser first means the stretch held no source (")، فإن الزلزال وقع").
+    """
+    shape = tables.source_shape()
+    conjunctions = tables.grammar()["conjunction"]
+    words = source.lstrip(_PUNCT + " ").split()
+    if words and _unjoined(_word(words[0]), conjunctions) in tables.reporting_verbs():
+        words = words[1:]
+    if not words or _word(words[0]) in tables.source_stops():
+        return None
+    ends = shape["object"] | shape["made_by"] | shape["issued"]
+    report = words[0]
+    while len(words) > 1:
+        head = _unjoined(_word(words[0]), conjunctions)
+        made_by = next(
+            (n for n in (2, 1) if " ".join(map(_word, words[1 : 1 + n])) in shape["made_by"]), 0
+        )
+        if head not in shape["report_noun"] and not (head in shape["object"] and made_by):
+            break
+        words = words[1 + made_by :]
+    if not words:
+        return _display(report)
+    if words[0] == report and _word(report) in shape["object"]:
+        return None  # "يقدر حجم الإنفاق بـ": a passive verb and its subject
+    first = _word(words[0])
+    if words[0] != report and (
+        first in ends | shape["report_adjective"] or tables.source_adjective().fullmatch(first)
+    ):
+        return _display(report)  # "تقرير حديث صادر"، "دراسة كندية": the author is unnamed
+    (lam,) = tables.grammar()["joined_lam"]
+    if words[0] != report and _word(words[0]).startswith(lam + lam):
+        words[0] = _strip_joined_lam(words[0])  # "إحصاءات للمقاومة": ل + المقاومة
+    kept = [words[0], *itertools.takewhile(lambda w: _word(w) not in ends, words[1:])]
+    while len(kept) > 1 and _word(kept[-1]) in conjunctions:
+        kept.pop()  # "مؤشرات الأداء لقطاع الاتصالات و": a list cut short
+    text = " ".join(kept)
+    return text if sum(c.isalpha() for c in text) >= _MIN_SOURCE_LETTERS else None
+
+
+def _unjoined(word: str, conjunctions: tuple[str, ...]) -> str:
+    """The word without a joined و/ف ("وقالت"، "وتقديرات")."""
+    return word[1:] if word[:1] in conjunctions and len(word) > _MIN_SOURCE_LETTERS else word
+
+
+def _mention_source(text: str, mention: Mention) -> str:
+    """A person's name, with the role written right before it ("الرئيس التركي رجب طيب
+    أردوغان"); a role found elsewhere in the article is not theirs here."""
+    name = _display(mention.text)
+    if mention.role:
+        role = _display(mention.role)
+        before = _display(
+            text[max(0, mention.start - len(mention.role) - _ROLE_GAP) : mention.start]
+        )
+        if before.endswith(role):
+            return f"{role} {name}"
+    return name
+
+
+def _asserting_party(
+    text: str, mentions: list[Mention], source: str | None, mention: int | None
+) -> str | None:
+    """The source to show: a person from their mention, otherwise the trimmed phrase.
+
+    A phrase ending in the person's name is kept: it may hold more of the name or role
+    than the mention ("الرئيس الأوكراني فولوديمير زيلينسكي" for a mention "زيلينسكي").
+    """
+    trimmed = _trim_source(source) if source else None
+    if mention is None or mention >= len(mentions) or mentions[mention].type != "PER":
+        return trimmed
+    built = _mention_source(text, mentions[mention])
+    if trimmed and trimmed.endswith(_display(mentions[mention].text)) and len(trimmed) > len(built):
+        return trimmed
+    return built
+
+
 def _date(doc: Document, sentence: tuple[int, int], pos: int) -> str | None:
     inside = [d for d in doc.dates if sentence[0] <= d.start < sentence[1]]
     if inside:
@@ -537,6 +672,7 @@ def extract_claims(doc: Document) -> None:
     found = sorted(found + _unit_amounts(t, sentences, found), key=lambda f: f.start)
     _link_neighbours(t, found)
     claims: list[Claim] = []
+    previous: tuple[str, int | None] | None = None
     for f in _inherit_subjects(t, found, starts):
         quote = next(
             (q for q in doc.quotes if q.start <= f.number.start and f.number.end <= q.end), None
@@ -544,6 +680,11 @@ def extract_claims(doc: Document) -> None:
         source, mention = (quote.speaker, quote.speaker_mention) if quote else (None, None)
         if source is None:
             source, mention = _attribution(t, doc.mentions, f.sentence, t.to_norm(f.start))
+        source = _asserting_party(t.text, doc.mentions, source, mention)
+        if source is not None and normalize(source) in tables.source_shape()["same_source"]:
+            source, mention = previous or (source, mention)  # "وفقاً للمصدر ذاته"
+        elif source is not None:
+            previous = source, mention
         claims.append(
             Claim(
                 id=_claim_id(doc.id, f.start, f.end),

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import cache
 
-from marsad.dates._tables import vocabulary
-from marsad.text import split_sentences
+from marsad.dates._tables import rows, vocabulary
+from marsad.text import normalize, split_sentences
 
 # A clause with fewer words than this besides the date itself ("في 13 نوفمبر 2024،")
 # names no event, so the next clause is taken in; on the seed articles two-word leftovers
@@ -14,7 +15,64 @@ from marsad.text import split_sentences
 MIN_EVENT_WORDS = 3
 # Longer clauses are cut around the date: about two lines of a timeline entry.
 MAX_EVENT_CHARS = 200
+# Words allowed between a reporting verb and the date in its clause: the longest subjects
+# in the seeds and the bundled sample, "الأمين العام لحلف شمال الأطلسي (الناتو) مارك روته"
+# (8) and "مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية (أوتشا)" (7), plus a role word.
+MAX_FRAME_WORDS = 9
 _WORD = re.compile(r"\w+")
+
+
+@cache
+def _frame() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a reporting verb as a whole word, a complementiser opening reported content)."""
+    table = rows("clause.tsv")
+
+    def alt(kind: str) -> str:
+        forms = {normalize(t) for k, t in table if k == kind}
+        return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+
+    verb = re.compile(rf"(?<!\w)[وف]?(?:{alt('report_verb')})(?!\w)")
+    return verb, re.compile(rf"(?:{alt('complementiser')})(?!\w)")
+
+
+def _reported(
+    norm: str, bounds: list[int], sentence: tuple[int, int], n_start: int, n_end: int
+) -> tuple[int, int] | None:
+    """The reported content when the date only dates a reporting clause.
+
+    "قالت وزارة الدفاع اليوم، إن وحدات ... دمرت": the verb opens a clause, its subject
+    and the date follow, punctuation closes it; what happened is after the complementiser.
+    """
+    verb_re, comp_re = _frame()
+    verbs = list(verb_re.finditer(norm, sentence[0], n_start))
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    opener = max(b for b in bounds if b <= verb.start())
+    if norm[opener : verb.start()].strip() or comp_re.search(norm, verb.end(), n_start):
+        return None  # the verb is inside another clause, or its content came before the date
+    if len(_WORD.findall(norm[verb.end() : n_start])) > MAX_FRAME_WORDS:
+        return None
+    seps = vocabulary().clause_sep
+    pos = n_end
+    while pos < sentence[1] and (norm[pos].isspace() or norm[pos] in seps):
+        pos += 1
+    if not any(ch in seps for ch in norm[n_end:pos]):
+        return None  # "قالت ... أمس إنها لن تفرض": the clause already says what happened
+    comp = comp_re.match(norm, pos)
+    if comp:
+        pos = comp.end()
+        while pos < sentence[1] and norm[pos].isspace():
+            pos += 1
+    ends = [b for b in bounds if b > pos] or [sentence[1]]
+    end = next((b for b in ends if len(_WORD.findall(norm[pos:b])) >= MIN_EVENT_WORDS), ends[-1])
+    if pos >= end:
+        return None
+    if end - pos > MAX_EVENT_CHARS:
+        end = pos + MAX_EVENT_CHARS
+        while end > pos and not norm[end].isspace():
+            end -= 1
+    return pos, end
 
 
 def _cuts(norm: str) -> list[int]:
@@ -31,6 +89,9 @@ def _clause(
 ) -> tuple[int, int]:
     """``[start, end)`` in ``norm`` of the clause around ``norm[n_start:n_end]``."""
     bounds = [sentence[0], *(c for c in cuts if sentence[0] < c < sentence[1]), sentence[1]]
+    reported = _reported(norm, bounds, sentence, n_start, n_end)
+    if reported is not None:
+        return reported
     lo = bisect_right(bounds, n_start) - 1
     hi = bisect_left(bounds, n_end)
     while True:
