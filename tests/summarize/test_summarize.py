@@ -144,3 +144,19 @@ def test_sentences_with_entities_are_preferred() -> None:
     other.mentions = [Mention(0, 3, other.article.text[:3], "ORG")]
     [tagged] = summarize(story_of(docs), docs, 1)
     assert tagged.article_id == other.id
+
+
+def test_timeline_keeps_one_articles_similar_events_of_a_day_apart() -> None:
+    text = (
+        "قالت الإدارة العسكرية في كييف اليوم، إن وحدات الدفاع الجوي تصدت لهجوم جوي روسي. "
+        "وقالت وزارة الدفاع الروسية اليوم، إن وحدات الدفاع الجوي الروسية دمرت 18 طائرة."
+    )
+    kyiv = "وحدات الدفاع الجوي تصدت لهجوم جوي روسي"
+    moscow = "وحدات الدفاع الجوي الروسية دمرت 18 طائرة"
+    first = dated("a", text, "2024-10-21", [("اليوم", "2024-10-21", kyiv)])
+    second_at = text.index("اليوم", text.index("الروسية"))
+    first.dates.append(DateRef("a", "اليوم", "2024-10-21", second_at, second_at + 5, moscow))
+    other = dated("b", text, "2024-10-22", [("اليوم", "2024-10-21", moscow + " خلال الليل")])
+    docs = [first, other]
+    out = timeline(story_of(docs), docs)
+    assert [(e.text, e.article_ids) for e in out] == [(kyiv, ["a"]), (moscow, ["a", "b"])]

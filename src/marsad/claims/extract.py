@@ -399,8 +399,19 @@ def _measured_subject(t: _Text, f: _Found, kept: list[_Found]) -> str:
 
 
 def _phrase_after_change(t: _Text, sent_start: int, start: int) -> str:
-    """The noun phrase right after the last rise/fall verb in ``t.text[sent_start:start]``."""
-    tokens = tokenize(t.text[sent_start:start])
+    """The noun phrase right after the last rise/fall verb in ``t.text[sent_start:start]``.
+
+    It ends before a qualifier or value marker in front of the amount ("بنحو"، "بنسبة"); its
+    last word may carry a joined ب that is part of a name ("سعر خام برنت بنحو 2%").
+    """
+    end = t.to_norm(start)
+    before = t.norm[max(0, end - CONTEXT_CHARS) : end]
+    q = tables.qualifiers()[1].search(before)
+    end -= len(before) - q.start() if q else 0
+    words = t.norm[max(0, end - CONTEXT_CHARS) : end].split()
+    if words and words[-1] in tables.value_markers():
+        end = t.norm.rindex(words[-1], 0, end)
+    tokens = tokenize(t.text[sent_start : t.to_text(end, end)[0]])
     conjunctions = tables.grammar()["conjunction"]
     verbs = [
         i
@@ -411,13 +422,19 @@ def _phrase_after_change(t: _Text, sent_start: int, start: int) -> str:
         return ""
     stops = tables.subject_stops()
     article = tables.grammar()["article"]
+    (lam,) = tables.grammar()["joined_lam"]
+    phrase = tokens[verbs[-1] + 1 :]
     kept: list[str] = []
-    for tok in tokens[verbs[-1] + 1 :]:
+    for i, tok in enumerate(phrase):
         norm = normalize(tok.text)
         if not tok.text[0].isalpha() or norm in stops or len(kept) >= MAX_SUBJECT_WORDS:
             break
-        if normalize(strip_clitics(tok.text)[0]) not in ("", *article):
-            break  # "تراجعت خلال الربع" / "ارتفع بنحو": no subject named
+        if _unjoined(norm, conjunctions) in tables.change_verbs():
+            break  # "بلغت قيمتها تبلغ": a second verb, no noun between
+        clitic, rest = (normalize(x) for x in strip_clitics(tok.text))
+        named = bool(kept) and i == len(phrase) - 1 and lam not in clitic
+        if clitic not in ("", *article) and not (named and not rest.startswith(article)):
+            break  # "تراجعت خلال الربع" / "ارتفع بشكل طفيف": no subject named here
         kept.append(tok.text)
     return _display(" ".join(kept))
 
@@ -565,7 +582,7 @@ def _trim_source(source: str) -> str | None:
     """The asserting party in a source phrase as written.
 
     Drops a leading reporting verb (a quote's speaker "قالت إدارة الكوارث") and report
-    nouns before their author ("تحليل أجرته وكالة الصحافة الفرنسية"، "تقرير لناشطين"),
+    nouns before their author ("تحليل أجرته وكالة الصحافة الفرنسية"، "تقديرات الوكالة"),
     and ends where what the source says begins ("الهلال الأحمر التركي عدد القتلى"); a
     complementiser first means the stretch held no source (")، فإن الزلزال وقع").
     """
@@ -577,7 +594,7 @@ def _trim_source(source: str) -> str | None:
     if not words or _word(words[0]) in tables.source_stops():
         return None
     ends = shape["object"] | shape["made_by"] | shape["issued"]
-    report = words[0]
+    report, count = words[0], len(words)
     while len(words) > 1:
         head = _unjoined(_word(words[0]), conjunctions)
         made_by = next(
@@ -588,15 +605,16 @@ def _trim_source(source: str) -> str | None:
         words = words[1 + made_by :]
     if not words:
         return _display(report)
-    if words[0] == report and _word(report) in shape["object"]:
+    dropped = len(words) < count
+    if not dropped and _word(report) in shape["object"]:
         return None  # "يقدر حجم الإنفاق بـ": a passive verb and its subject
     first = _word(words[0])
-    if words[0] != report and (
+    if dropped and (
         first in ends | shape["report_adjective"] or tables.source_adjective().fullmatch(first)
     ):
         return _display(report)  # "تقرير حديث صادر"، "دراسة كندية": the author is unnamed
     (lam,) = tables.grammar()["joined_lam"]
-    if words[0] != report and _word(words[0]).startswith(lam + lam):
+    if dropped and first.startswith(lam + lam):
         words[0] = _strip_joined_lam(words[0])  # "إحصاءات للمقاومة": ل + المقاومة
     kept = [words[0], *itertools.takewhile(lambda w: _word(w) not in ends, words[1:])]
     while len(kept) > 1 and _word(kept[-1]) in conjunctions:

@@ -36,13 +36,24 @@ def _event_text(doc: Document, ref: DateRef) -> str:
     return ref.expression.strip()
 
 
-def _same_event(a: _Entry, text: str, terms: frozenset[str]) -> bool:
+def _match(a: _Entry, text: str, terms: frozenset[str], article_id: str) -> float:
+    """How surely ``text`` is ``a``'s event: 1 when one text holds the other, else, across
+    articles, their stem overlap when it reaches EVENT_SIMILARITY_MIN; 0 when not the same.
+
+    Within one article shared stems do not make one event: on the seeds "وحدات الدفاع
+    الجوي تصدت لهجوم" (Kyiv) and "وحدات الدفاع الجوي الروسية دمرت 18 طائرة" (Moscow),
+    both dated "اليوم", share a third of their stems.
+    """
     na, nb = normalize(a.text), normalize(text)
-    return na in nb or nb in na or jaccard(a.terms, terms) >= EVENT_SIMILARITY_MIN
+    if na in nb or nb in na:
+        return 1.0
+    score = jaccard(a.terms, terms)
+    return score if article_id not in a.article_ids and score >= EVENT_SIMILARITY_MIN else 0.0
 
 
 def timeline(story: Story, docs: Sequence[Document]) -> list[TimelineEntry]:
-    """Entries by date; several articles dating the same event make one entry citing all.
+    """Entries by date; several articles dating the same event make one entry citing all,
+    the entry whose event matches best.
 
     The entry keeps the wording of the earliest article that reported the event.
     """
@@ -57,9 +68,9 @@ def timeline(story: Story, docs: Sequence[Document]) -> list[TimelineEntry]:
                 continue
             text = _event_text(doc, ref)
             terms = frozenset(content_terms(text))
-            same = next(
-                (e for e in entries if e.date == ref.value and _same_event(e, text, terms)), None
-            )
+            scored = [(_match(e, text, terms, doc.id), e) for e in entries if e.date == ref.value]
+            score, best = max(scored, key=lambda p: p[0], default=(0.0, None))
+            same = best if score > 0 else None
             if same is None:
                 entries.append(_Entry(ref.value, text, terms, [doc.id]))
             elif doc.id not in same.article_ids:
