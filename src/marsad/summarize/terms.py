@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
 from importlib.resources import files
+from typing import NamedTuple
 
 from marsad.text import light_stem, normalize
 
@@ -72,15 +73,34 @@ def content_terms(text: str, numbers: bool = True, limit: int | None = None) -> 
     return out
 
 
-def idf_table(term_lists: Iterable[Iterable[str]]) -> tuple[dict[str, float], float]:
-    """Smoothed IDF per term, and the IDF an unseen term would get."""
+class Background(NamedTuple):
+    """Document frequencies counted over a reference corpus of ``articles`` articles."""
+
+    articles: int
+    df: Mapping[str, int]
+
+
+_NO_BACKGROUND = Background(0, {})
+
+
+def idf_table(
+    term_lists: Iterable[Iterable[str]], background: Background = _NO_BACKGROUND
+) -> tuple[dict[str, float], float]:
+    """Smoothed IDF per term, and the IDF an unseen term would get.
+
+    With a ``background``, its counts are added to the local ones:
+    log((N_bg + N + 1) / (df_bg + df + 1)) + 1. A handful of articles on one story then
+    still weighs the story's words as the rare words they are in news at large.
+    """
     df: Counter[str] = Counter()
     n = 0
     for terms in term_lists:
         n += 1
         df.update(set(terms))
-    unseen = math.log((n + 1) / 1) + 1.0
-    return {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}, unseen
+    total = background.articles + n + 1
+    unseen = math.log(total) + 1.0
+    bg = background.df
+    return {t: math.log(total / (c + bg.get(t, 0) + 1)) + 1.0 for t, c in df.items()}, unseen
 
 
 def tfidf(terms: Iterable[str], idf: Mapping[str, float], unseen: float) -> Vector:
