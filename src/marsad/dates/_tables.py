@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from marsad._tables import read_rows
 from marsad.text import normalize
 
-_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})")
 
-
-def rows(name: str) -> list[tuple[str, ...]]:
+def rows(name: str) -> tuple[tuple[str, ...], ...]:
     """Tab-separated rows of a data file; ``#`` comments and blank lines skipped."""
-    text = resources.files("marsad.dates").joinpath("data", name).read_text(encoding="utf-8")
-    out = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = (_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), f) for f in line.split("\t"))
-        out.append(tuple(fields))
-    return out
+    return read_rows("marsad.dates", name)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from marsad.entities._data import parse_rows, read_rows
+from marsad._tables import parse_rows
+from marsad.entities._data import read_rows
 from marsad.text import normalize
 
 # A stem needs three letters left after stripping, or short names (بن، ليد) and function

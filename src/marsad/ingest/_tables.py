@@ -5,21 +5,17 @@ from __future__ import annotations
 import json
 import math
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from marsad._tables import data_text, read_rows
 
 
 def _read(name: str) -> str:
-    return resources.files("marsad.ingest").joinpath("data", name).read_text(encoding="utf-8")
+    return data_text("marsad.ingest", name)
 
 
-def _rows(name: str) -> list[list[str]]:
-    """Non-comment, non-blank lines split on tabs."""
-    return [
-        line.split("\t")
-        for line in _read(name).splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
+def _rows(name: str) -> tuple[tuple[str, ...], ...]:
+    return read_rows("marsad.ingest", name)
 
 
 @cache

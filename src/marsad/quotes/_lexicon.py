@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Literal
 
+from marsad._tables import data_text, read_rows
 from marsad.text import normalize
 
 Gender = Literal["m", "f", "p", "-"]
@@ -57,15 +57,11 @@ class Lexicon:
 
 
 def _data(name: str) -> str:
-    return resources.files("marsad.quotes").joinpath("data", name).read_text(encoding="utf-8")
+    return data_text("marsad.quotes", name)
 
 
-def _rows(name: str) -> list[list[str]]:
-    rows = []
-    for line in _data(name).splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append(line.split("\t"))
-    return rows
+def _rows(name: str) -> tuple[tuple[str, ...], ...]:
+    return read_rows("marsad.quotes", name)
 
 
 def _words(values: list[str]) -> frozenset[str]:
@@ -92,7 +88,7 @@ def lexicon() -> Lexicon:
     )
     marks: dict[str, MarkRole] = {}
     for row in _rows("quote_marks.tsv"):
-        marks[row[0].encode("ascii").decode("unicode_escape")] = row[1]  # type: ignore[assignment]
+        marks[row[0]] = row[1]  # type: ignore[assignment]
     return Lexicon(
         verbs=verbs,
         complementisers=complementisers,

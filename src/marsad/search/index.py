@@ -17,9 +17,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from marsad._tables import data_text
 from marsad.model import Article
 from marsad.search.query import ParsedQuery, parse_query
 from marsad.text import Token, light_stem, strip_clitics, strip_invisible, tokenize
@@ -96,7 +96,7 @@ def term(word: str) -> str:
 
 def stemmer_fingerprint() -> str:
     """Hash of the terms of the probe words in data/probe_words.txt."""
-    text = (resources.files("marsad.search") / "data" / "probe_words.txt").read_text("utf-8")
+    text = data_text("marsad.search", "probe_words.txt")
     words = [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
     joined = "\n".join(f"{w}\t{term(w)}" for w in words)
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]

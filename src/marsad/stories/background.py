@@ -8,8 +8,8 @@ is barely affected and a pile of eight no longer treats its shared topic words a
 from __future__ import annotations
 
 from functools import cache
-from importlib.resources import files
 
+from marsad._tables import data_text
 from marsad.summarize.terms import Background
 
 BACKGROUND_FILE = "background_df.tsv"
@@ -21,7 +21,7 @@ COMMENT = "# "
 @cache
 def background() -> Background:
     """(articles counted, document frequency per term) of the shipped table."""
-    text = files("marsad.stories").joinpath("data", BACKGROUND_FILE).read_text("utf-8")
+    text = data_text("marsad.stories", BACKGROUND_FILE)
     df: dict[str, int] = {}
     for line in text.splitlines():
         # Comment lines are "# ..."; number terms ("#1500") have no space after the mark.

@@ -21,9 +21,9 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
+from marsad._tables import data_text
 from marsad.model import Claim, Comparison, Document
 from marsad.summarize.terms import content_terms, jaccard
 from marsad.text import light_stem, normalize
@@ -47,7 +47,7 @@ MIN_REPORTERS = 2
 @cache
 def _concepts() -> dict[str, str]:
     """Light stem -> concept name."""
-    text = files("marsad.stories").joinpath("data/subject_concepts.tsv").read_text("utf-8")
+    text = data_text("marsad.stories", "subject_concepts.tsv")
     out: dict[str, str] = {}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):

@@ -12,9 +12,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
-from importlib.resources import files
 from typing import NamedTuple
 
+from marsad._tables import data_text
 from marsad.text import light_stem, normalize
 
 Vector = dict[str, float]
@@ -40,7 +40,7 @@ def words(text: str) -> list[str]:
 @cache
 def stopwords() -> frozenset[str]:
     """Normalised stop words plus their light stems, so either form is caught."""
-    text = files("marsad.summarize").joinpath("data/stopwords.txt").read_text("utf-8")
+    text = data_text("marsad.summarize", "stopwords.txt")
     words = {normalize(w) for w in text.splitlines() if w.strip() and not w.startswith("#")}
     return frozenset(words | {light_stem(w) for w in words})
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from functools import cache, lru_cache
-from importlib import resources
 
-from marsad.text._tables import read_rows
+from marsad._tables import data_text, read_rows
 from marsad.text.normalize import normalize, normalize_with_map
 
 _PKG = "marsad.text"
@@ -27,7 +26,7 @@ def _clitics() -> tuple[tuple[str, int], ...]:
 def _exceptions() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(every listed word, every prefix of at least _PREFIX_EXCEPTION_MIN letters of the
     listed words that are that long, the listed words that are also such prefixes)."""
-    text = resources.files(_PKG).joinpath("data", "clitic_exceptions.txt").read_text("utf-8")
+    text = data_text(_PKG, "clitic_exceptions.txt")
     words = frozenset(
         normalize(line) for line in text.splitlines() if line.strip() and line[0] != "#"
     )

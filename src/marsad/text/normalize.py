@@ -6,7 +6,7 @@ import re
 import unicodedata
 from functools import cache
 
-from marsad.text._tables import read_rows
+from marsad._tables import read_rows
 
 _PKG = "marsad.text"
 _WS = re.compile(r"\s+")

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from marsad.text._tables import read_rows
+from marsad._tables import read_rows
 from marsad.text.normalize import normalize, normalize_with_map
 
 # A decimal comma has at most two digits after it; three digits after a comma are a

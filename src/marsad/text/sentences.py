@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from marsad.text._tables import read_rows
+from marsad._tables import read_rows
 from marsad.text.normalize import normalize
 
 # A quotation longer than this is treated as a multi-sentence statement and split inside;

@@ -17,6 +17,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from marsad._tables import data_text
 from marsad.api.app import (
     API_PREFIX,
     DESCRIPTION,
@@ -54,7 +55,7 @@ ENTITY_ARTICLES = 50
 COMENTIONS = 15
 
 # Arabic labels for the model's codes (entity types, claim qualifiers) live in data/.
-_LABELS = json.loads((resources.files("marsad.web") / "data" / "labels.json").read_text("utf-8"))
+_LABELS = json.loads(data_text("marsad.web", "labels.json"))
 ENTITY_TYPES: dict[str, str] = _LABELS["entity_types"]
 QUALIFIERS: dict[str, str] = _LABELS["qualifiers"]
 
