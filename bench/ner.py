@@ -16,7 +16,13 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from marsad.entities import score_conll
-from marsad.entities.refine import back_off_places, make_consistent, propagate_names, refine
+from marsad.entities.refine import (
+    back_off_places,
+    make_consistent,
+    propagate_names,
+    refine,
+    trim_title_adjectives,
+)
 from marsad.entities.tagger import get_tagger
 from marsad.text import normalize
 
@@ -70,7 +76,12 @@ def _consistent(words: list[list[str]], tags: list[list[str]], _: Mapping[str, i
     make_consistent(words, tags)
 
 
+def _trim(words: list[list[str]], tags: list[list[str]], _: Mapping[str, int]) -> None:
+    trim_title_adjectives(words, tags)
+
+
 RULES: dict[str, Callable[[list[list[str]], list[list[str]], Mapping[str, int]], None]] = {
+    "title adjective": _trim,
     "places back-off": back_off_places,
     "propagation": propagate_names,
     "consistency": _consistent,

@@ -2,10 +2,11 @@
 
 The CRF sees one sentence at a time and no names it was not trained on, so it mistypes a
 known capital written in a new spelling ("بيونج يانج" as a person), misses a surname used
-alone ("وكتب روته") after the full name, and types one name differently in two sentences.
-Three rules fix these from evidence the article itself or the shipped tables give:
-major places back off to LOC, full person names and "(X)" acronyms propagate to their bare
-mentions, and one surface string takes its majority type.
+alone ("وكتب روته") after the full name, types one name differently in two sentences,
+and now and then opens a person name with the adjective after a title ("الرئيس الأوكراني").
+Four rules fix these from evidence the article itself or the shipped tables give: such
+adjectives leave the name, major places back off to LOC, full person names and "(X)"
+acronyms propagate to their bare mentions, and one surface string takes its majority type.
 """
 
 from __future__ import annotations
@@ -101,6 +102,32 @@ def is_place(words: list[str], counts: Mapping[str, int]) -> bool:
         if key in _PLACES or (len(words) >= MIN_FOLD_WORDS and fold(key) in _PLACES_FOLDED):
             return True
     return False
+
+
+# Person titles (triggers.tsv PER rows) and the nisba adjective shapes that follow them.
+_TITLES = frozenset(normalize(r[0]) for r in read_rows("triggers.tsv") if r[1] == "PER")
+_NISBA = tuple((r[0], r[1]) for r in read_rows("nisba.tsv"))
+
+
+def _is_nisba(norm: str) -> bool:
+    return any(
+        norm.startswith(pre) and norm.endswith(suf) and len(norm) > len(pre) + len(suf)
+        for pre, suf in _NISBA
+    )
+
+
+def trim_title_adjectives(sentences: list[list[str]], tags: list[list[str]]) -> None:
+    """A person name opened by a nisba adjective right after a title starts one word later:
+    the adjective describes the title ("the Ukrainian president"), it is not a given name."""
+    for words, tag in zip(sentences, tags, strict=True):
+        for i in range(1, len(words) - 1):
+            if (
+                tag[i] == "B-PERS"
+                and tag[i + 1] == "I-PERS"
+                and normalize(words[i - 1]) in _TITLES
+                and _is_nisba(normalize(words[i]))
+            ):
+                tag[i], tag[i + 1] = "O", "B-PERS"
 
 
 def _set(tags: list[str], a: int, b: int, label: str) -> None:
@@ -230,9 +257,10 @@ def make_consistent(sentences: list[list[str]], tags: list[list[str]]) -> None:
 def refine(
     sentences: list[list[str]], tags: list[list[str]], counts: Mapping[str, int]
 ) -> list[list[str]]:
-    """The tags of one article's sentences after the three rules (input left as is);
+    """The tags of one article's sentences after the four rules (input left as is);
     ``counts``: word frequencies in news (the tagger's ``resources.counts``)."""
     out = [list(tag) for tag in tags]
+    trim_title_adjectives(sentences, out)
     back_off_places(sentences, out, counts)
     propagate_names(sentences, out, counts)
     make_consistent(sentences, out)
