@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from marsad.claims import _tables as tables
 from marsad.claims import extract
 from marsad.model import Article, Claim, Document
 from marsad.text import normalize
+from rules_off import compare
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "saudinewsnet"
 DAYS = ("2015-07-21.zip", "2015-07-22.zip")
@@ -65,28 +65,24 @@ def _figures(claims: list[Claim]) -> dict[str, float]:
     }
 
 
+# The baseline's stand-ins for the source and subject rules.
+def as_written(text: str, mentions: Any, source: str | None, mention: Any) -> str | None:
+    return source
+
+
+def no_subject(t: Any, f: Any, kept: Any) -> str:
+    return ""
+
+
 def main() -> None:
     articles = _articles(int(sys.argv[1]) if len(sys.argv) > 1 else 1500)
-    party, measured = extract._asserting_party, extract._measured_subject
-
-    def as_written(text: str, mentions: Any, source: str | None, mention: Any) -> str | None:
-        return source
-
-    def no_subject(t: Any, f: Any, kept: Any) -> str:
-        return ""
-
-    extract._asserting_party, extract._measured_subject = as_written, no_subject
-    t0 = time.perf_counter()
-    base = _figures(_claims(articles))
-    t1 = time.perf_counter()
-    extract._asserting_party, extract._measured_subject = party, measured
-    new = _figures(_claims(articles))
-    t2 = time.perf_counter()
-    print(f"{len(articles)} SaudiNewsNet articles")
-    print(f"{'':40} {'baseline':>9} {'marsad':>9}")
-    for key in new:
-        print(f"{key:40} {base[key]:>9} {new[key]:>9}")
-    print(f"{'seconds':40} {t1 - t0:>9.1f} {t2 - t1:>9.1f}")
+    compare(
+        f"{len(articles)} SaudiNewsNet articles",
+        lambda: _figures(_claims(articles)),
+        extract,
+        {"_asserting_party": as_written, "_measured_subject": no_subject},
+        width=40,
+    )
 
 
 if __name__ == "__main__":

@@ -9,13 +9,13 @@ from __future__ import annotations
 import json
 import re
 import sys
-import time
 import zipfile
 from pathlib import Path
 from typing import Any
 
 from marsad.dates import _event, extract_dates
 from marsad.model import Article, DateRef, Document
+from rules_off import compare
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "saudinewsnet"
 DAY = "2015-07-25"
@@ -53,27 +53,22 @@ def _figures(refs: list[tuple[str, DateRef]]) -> dict[str, float]:
     }
 
 
+def off(*args: Any) -> None:
+    """The baseline's stand-in for a reporting-frame or anchor rule: it never fires."""
+    return None
+
+
 def main() -> None:
     with zipfile.ZipFile(SHARED / f"{DAY}.zip") as z:
         (name,) = z.namelist()
         articles = json.loads(z.read(name))[: int(sys.argv[1]) if len(sys.argv) > 1 else 600]
-    reported, anchored = _event._reported, _event._anchored
-
-    def off(*args: Any) -> None:
-        return None
-
-    _event._reported, _event._anchored = off, off
-    t0 = time.perf_counter()
-    base = _figures(_dates(articles))
-    t1 = time.perf_counter()
-    _event._reported, _event._anchored = reported, anchored
-    new = _figures(_dates(articles))
-    t2 = time.perf_counter()
-    print(f"{len(articles)} SaudiNewsNet articles of {DAY}")
-    print(f"{'':36} {'baseline':>9} {'marsad':>9}")
-    for key in new:
-        print(f"{key:36} {base[key]:>9} {new[key]:>9}")
-    print(f"{'seconds':36} {t1 - t0:>9.1f} {t2 - t1:>9.1f}")
+    compare(
+        f"{len(articles)} SaudiNewsNet articles of {DAY}",
+        lambda: _figures(_dates(articles)),
+        _event,
+        {"_reported": off, "_anchored": off},
+        width=36,
+    )
 
 
 if __name__ == "__main__":

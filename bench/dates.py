@@ -22,7 +22,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from marsad.dates import Policy, extract_dates, find_dates
+from marsad.dates import DateMatch, Policy, extract_dates, find_dates
 from marsad.model import Article, Document
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
@@ -31,6 +31,8 @@ _TUPLE = re.compile(r"\((\d+), (\d+), (\d+), (\d+), (\d+), (\d+)\)")
 # dateparser is about two orders of magnitude slower; it gets a slice of the articles.
 BASELINE_SHARE = 10
 _UNIT = {"Day": timedelta(days=1), "Week": timedelta(weeks=1), "Hour": timedelta(hours=1)}
+# Grains compared by the full datetime; coarser ones by date, month or year.
+TIME_GRAINS = ("Hour", "Minute", "Second")
 
 
 def at(moment: datetime, grain: str) -> str:
@@ -45,32 +47,47 @@ def at(moment: datetime, grain: str) -> str:
     return moment.date().isoformat()
 
 
-def expected(row: dict[str, object]) -> tuple[str, str, str | None]:
-    """(category, grain, value) of one Duckling row; intervals are "first/last"."""
+def duckling_row(row: dict[str, object]) -> tuple[str, str, str | None]:
+    """(kind, grain, value) of one Time_AR row, the value written as ``rendered`` writes ours.
+
+    ``kind`` is Duckling's ("datetime", "datetimeHoliday", "datetimeInterval", ...), or
+    "negative" (grain "none", no value) for a row that names no time. An interval's value is
+    "first/last": Duckling's exclusive end less one unit.
+    """
     if row.get("negative"):
         return "negative", "none", None
     text = str(row["expected"])
     moments = [datetime(*(int(x) for x in t)) for t in _TUPLE.findall(text)]
     grain = text.split(")")[-1].split()[0]
     kind = text.split()[0]
-    category = {"datetime": "date"}.get(kind, kind)
-    if grain in ("Hour", "Minute", "Second") and kind == "datetime":
-        category = "time"
     if kind.startswith("datetimeInterval"):
         last = moments[1] - _UNIT.get(grain, timedelta(seconds=1))
-        return category, grain, f"{at(moments[0], grain)}/{at(last, grain)}"
-    return category, grain, at(moments[0], grain)
+        return kind, grain, f"{at(moments[0], grain)}/{at(last, grain)}"
+    return kind, grain, at(moments[0], grain)
+
+
+def expected(row: dict[str, object]) -> tuple[str, str, str | None]:
+    """(category, grain, value) of one Duckling row; intervals are "first/last"."""
+    kind, grain, value = duckling_row(row)
+    category = {"datetime": "date"}.get(kind, kind)
+    if grain in TIME_GRAINS and kind == "datetime":
+        category = "time"
+    return category, grain, value
+
+
+def rendered(match: DateMatch) -> str:
+    """A match as the corpus writes values: the date, "T" and the time of day when there is
+    one, then "/" and the range's end for a range."""
+    out = match.value + ("" if match.time is None else "T" + match.time)
+    if match.until_time is not None:
+        return f"{out}/{match.value}T{match.until_time}"
+    return out + ("" if match.until is None else "/" + match.until)
 
 
 def marsad_value(text: str, policy: Policy) -> str | None:
+    """The longest expression marsad finds in ``text``, rendered; None when it finds none."""
     found = find_dates(text, REFERENCE.date(), policy=policy)
-    if not found:
-        return None
-    m = max(found, key=lambda d: d.end - d.start)
-    out = m.value + ("" if m.time is None else "T" + m.time)
-    if m.until_time is not None:
-        return f"{out}/{m.value}T{m.until_time}"
-    return out + ("" if m.until is None else "/" + m.until)
+    return rendered(max(found, key=lambda d: d.end - d.start)) if found else None
 
 
 def dateparser_value(text: str, grain: str) -> str | None:

@@ -26,23 +26,37 @@ def baseline(text: str) -> list[float]:
     return [float(m.group()) for m in BASELINE.finditer(normalize(text).replace(",", ""))]
 
 
-def duckling() -> None:
+def numeral_rows(data: Path = SHARED) -> list[dict[str, str]]:
+    """Duckling's Arabic numeral rows (Numeral_AR, then Numeral_AR_EG) under ``data``."""
     rows: list[dict[str, str]] = []
     for name in ("Numeral_AR.jsonl", "Numeral_AR_EG.jsonl"):
-        lines = (SHARED / "duckling_arabic" / name).read_text("utf-8").splitlines()
+        lines = (data / "duckling_arabic" / name).read_text("utf-8").splitlines()
         rows.extend(json.loads(line) for line in lines if line)
+    return rows
+
+
+def wanted(row: dict[str, str]) -> float:
+    return float(EXPECTED.fullmatch(row["expected"]).group(1))  # type: ignore[union-attr]
+
+
+def marsad_right(row: dict[str, str]) -> bool:
+    """find_numbers reads the row's whole text as one number, of the row's value."""
+    text = row["text"]
+    found = find_numbers(text)
+    return (
+        len(found) == 1
+        and (found[0].start, found[0].end) == (0, len(text))
+        and math.isclose(found[0].value, wanted(row))
+    )
+
+
+def duckling() -> None:
+    rows = numeral_rows()
     ours = base = 0
     for row in rows:
-        want = float(EXPECTED.fullmatch(row["expected"]).group(1))  # type: ignore[union-attr]
-        text = row["text"]
-        found = find_numbers(text)
-        ours += (
-            len(found) == 1
-            and (found[0].start, found[0].end) == (0, len(text))
-            and math.isclose(found[0].value, want)
-        )
-        got = baseline(text)
-        base += len(got) == 1 and math.isclose(got[0], want)
+        ours += marsad_right(row)
+        got = baseline(row["text"])
+        base += len(got) == 1 and math.isclose(got[0], wanted(row))
     n = len(rows)
     print(f"duckling numeral rows: {n}")
     print(f"  find_numbers right: {ours}/{n} = {ours / n:.1%}")

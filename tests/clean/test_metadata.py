@@ -5,32 +5,17 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from clean_texts import P1, P2, P3, run
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from marsad.clean import article_id, clean
 from marsad.clean.meta import guess_language, parse_credit, parse_date_line
 from marsad.clean.tables import fold
-from marsad.model import Article, RawDocument
+from marsad.model import RawDocument
 
-P1 = "أعلنت وزارة الخارجية اليوم الاثنين أنها ستواصل دعم جهود السلام في المنطقة، وفق بيان رسمي."
-P2 = "وقال المتحدث باسم الوزارة إن الاجتماع المقبل سيعقد في العاصمة خلال الأسبوع الجاري."
-P3 = "وأضاف أن الوفد سيضم ممثلين عن عدة دول عربية وأوروبية لبحث الملفات العالقة بين الطرفين."
 Q1 = "أعلن الجيش اليوم الثلاثاء أنه صد هجوما واسعا بطائرات مسيرة على مواقع في شرق البلاد."
 Q2 = "وذكرت هيئة الأركان أن الدفاعات الجوية أسقطت معظم الطائرات قبل وصولها إلى أهدافها."
-
-
-def run(text: str, **meta: str | None) -> list[Article]:
-    return clean(
-        RawDocument(
-            source="t.txt",
-            text=text,
-            format="txt",
-            title=meta.get("title"),
-            outlet=meta.get("outlet"),
-            published=meta.get("published"),
-        )
-    )
 
 
 def test_raw_title_wins_and_its_copy_leaves_the_body() -> None:

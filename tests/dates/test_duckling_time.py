@@ -10,19 +10,16 @@ by both ends (``value`` / ``DateMatch.until``, Duckling's exclusive end less one
 """
 
 import json
-import re
 from collections import defaultdict
-from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from bench.dates import TIME_GRAINS, duckling_row, marsad_value
 
-from marsad.dates import DateMatch, Policy, find_dates
+from marsad.dates import Policy
 
-# The corpus reference time is Tuesday 2013-02-12 04:30 (UTC-2).
-REFERENCE = date(2013, 2, 12)
-_TUPLE = re.compile(r"\((\d+), (\d+), (\d+), (\d+), (\d+), (\d+)\)")
-# Shares measured with this version (bench/dates.py prints them), less a small margin.
+# Shares measured with this version (bench/dates.py prints them), less a small margin. The
+# corpus reference time is Tuesday 2013-02-12 04:30 (UTC-2), bench/dates.py's REFERENCE.
 FLOORS: dict[Policy, dict[str, float]] = {
     # measured: date 0.703, time 0.889, interval 0.318, holiday 0.556 (all rows 0.700)
     "news": {"date": 0.68, "time": 0.86, "interval": 0.29, "holiday": 0.52, "negative": 1.0},
@@ -31,49 +28,16 @@ FLOORS: dict[Policy, dict[str, float]] = {
 }
 
 
-def _at(moment: datetime, grain: str) -> str:
-    if grain == "Year":
-        return f"{moment.year:04d}"
-    if grain == "Month":
-        return f"{moment.year:04d}-{moment.month:02d}"
-    if grain in ("Hour", "Minute"):
-        return moment.strftime("%Y-%m-%dT%H:%M")
-    if grain == "Second":
-        return moment.strftime("%Y-%m-%dT%H:%M:%S")
-    return moment.date().isoformat()
-
-
-_UNIT = {"Day": timedelta(days=1), "Week": timedelta(weeks=1), "Hour": timedelta(hours=1)}
-
-
 def expected(row: dict[str, object]) -> tuple[str, str | None]:
-    """(category, value) of one corpus row, written the way ``rendered`` writes ours."""
-    if row.get("negative"):
-        return "negative", None
-    text = str(row["expected"])
-    moments = [datetime(*(int(x) for x in t)) for t in _TUPLE.findall(text)]
-    grain = text.split(")")[-1].split()[0]
-    if text.startswith("datetimeInterval"):
-        last = moments[1] - _UNIT.get(grain, timedelta(seconds=1))
-        return "interval", f"{_at(moments[0], grain)}/{_at(last, grain)}"
-    category = "holiday" if text.startswith("datetimeHoliday") else "date"
-    if grain in ("Hour", "Minute", "Second"):
-        category = "time"
-    return category, _at(moments[0], grain)
-
-
-def rendered(match: DateMatch) -> str:
-    out = match.value + ("" if match.time is None else "T" + match.time)
-    if match.until_time is not None:
-        return f"{out}/{match.value}T{match.until_time}"
-    return out + ("" if match.until is None else "/" + match.until)
-
-
-def answer(text: str, policy: Policy) -> str | None:
-    found = find_dates(text, REFERENCE, policy=policy)
-    if not found:
-        return None
-    return rendered(max(found, key=lambda m: m.end - m.start))
+    """(category, value) of one corpus row: the categories ``FLOORS`` are set on."""
+    kind, grain, value = duckling_row(row)
+    if kind == "negative":
+        return kind, value
+    if kind.startswith("datetimeInterval"):
+        return "interval", value
+    if grain in TIME_GRAINS:
+        return "time", value
+    return ("holiday" if kind.startswith("datetimeHoliday") else "date"), value
 
 
 def scores(path: Path, policy: Policy) -> dict[str, float]:
@@ -83,7 +47,7 @@ def scores(path: Path, policy: Policy) -> dict[str, float]:
         row = json.loads(line)
         category, value = expected(row)
         total[category] += 1
-        right[category] += answer(str(row["text"]), policy) == value
+        right[category] += marsad_value(str(row["text"]), policy) == value
     return {c: right[c] / total[c] for c in total}
 
 
@@ -104,8 +68,8 @@ def test_expected_parses_each_kind() -> None:
 
 
 def test_rendered_matches_the_expected_form() -> None:
-    assert answer("الساعة 3 صباحا", "news") == "2013-02-12T03:00"
-    assert answer("من 13 الى 15 يوليو", "news") == "2013-07-13/2013-07-15"
+    assert marsad_value("الساعة 3 صباحا", "news") == "2013-02-12T03:00"
+    assert marsad_value("من 13 الى 15 يوليو", "news") == "2013-07-13/2013-07-15"
 
 
 @pytest.mark.parametrize("policy", ["news", "future"])

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 import io
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Annotated, Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request, status
 from fastapi.exceptions import RequestValidationError
@@ -45,6 +45,8 @@ from marsad.store.base import Store
 
 if TYPE_CHECKING:
     from marsad.search import SearchIndex
+
+T = TypeVar("T")
 
 API_PREFIX = "/api/v1"
 # Largest page a client may ask for: big enough for any UI list, small enough that one
@@ -103,6 +105,23 @@ def _entity_out(entity: Entity) -> dict[str, Any]:
 
 def _story_brief(story: Story) -> dict[str, Any]:
     return {**story.to_dict(), "article_count": len(story.article_ids)}
+
+
+def _sliced(items: Sequence[Any], limit: int, offset: int) -> dict[str, Any]:
+    """A page of a list held in memory, shaped like the store's pages."""
+    return {
+        "items": items[offset : offset + limit],
+        "total": len(items),
+        "limit": limit,
+        "offset": offset,
+    }
+
+
+def _found(item: T | None, kind: str, item_id: str) -> T:
+    """``item``, or a 404 naming what was asked for."""
+    if item is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no {kind} with id {item_id!r}")
+    return item
 
 
 def _summary_dict(summary: Any) -> dict[str, Any]:
@@ -316,9 +335,7 @@ def build_router(store: Store, settings: Settings, keys: KeyRing) -> APIRouter:
         responses={**_ERRORS, **_NOT_FOUND},
     )
     async def get_article(article_id: str) -> Any:
-        doc = store.get_document(article_id)
-        if doc is None:
-            raise HTTPException(status.HTTP_404_NOT_FOUND, f"no article with id {article_id!r}")
+        doc = _found(store.get_document(article_id), "article", article_id)
         return {
             **doc.article.to_dict(),
             "story_id": store.story_of(article_id),
@@ -337,9 +354,8 @@ def build_router(store: Store, settings: Settings, keys: KeyRing) -> APIRouter:
         responses=_ERRORS,
     )
     async def list_outlets(limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> Any:
-        every = store.outlets()
-        items = [{"outlet": o, "articles": n} for o, n in every[offset : offset + limit]]
-        return {"items": items, "total": len(every), "limit": limit, "offset": offset}
+        outlets = [{"outlet": o, "articles": n} for o, n in store.outlets()]
+        return _sliced(outlets, limit, offset)
 
     @router.get(
         "/stories",
@@ -371,10 +387,7 @@ def build_router(store: Store, settings: Settings, keys: KeyRing) -> APIRouter:
         return {**vars(page), "items": [_story_brief(s) for s in page.items]}
 
     def _story(story_id: str) -> Story:
-        story = store.get_story(story_id)
-        if story is None:
-            raise HTTPException(status.HTTP_404_NOT_FOUND, f"no story with id {story_id!r}")
-        return story
+        return _found(store.get_story(story_id), "story", story_id)
 
     @router.get(
         "/stories/{story_id}",
@@ -406,8 +419,7 @@ def build_router(store: Store, settings: Settings, keys: KeyRing) -> APIRouter:
         comps = _story(story_id).comparisons
         if conflict is not None:
             comps = [c for c in comps if c.conflict == conflict]
-        items = [c.to_dict() for c in comps[offset : offset + limit]]
-        return {"items": items, "total": len(comps), "limit": limit, "offset": offset}
+        return _sliced([c.to_dict() for c in comps], limit, offset)
 
     @router.get(
         "/entities",
@@ -438,10 +450,7 @@ def build_router(store: Store, settings: Settings, keys: KeyRing) -> APIRouter:
         responses={**_ERRORS, **_NOT_FOUND},
     )
     async def get_entity(entity_id: str) -> Any:
-        entity = store.get_entity(entity_id)
-        if entity is None:
-            raise HTTPException(status.HTTP_404_NOT_FOUND, f"no entity with id {entity_id!r}")
-        return _entity_out(entity)
+        return _entity_out(_found(store.get_entity(entity_id), "entity", entity_id))
 
     @router.get(
         "/quotes",
@@ -546,7 +555,10 @@ def build_router(store: Store, settings: Settings, keys: KeyRing) -> APIRouter:
 def create_app(
     store: Store, settings: Settings, *, api_keys: Iterable[str] | None = None
 ) -> FastAPI:
-    """The API as its own app; ``api_keys`` are hashes (default: from the environment)."""
+    """The API as its own app; ``api_keys`` are hashes (default: from the environment).
+
+    The web UI builds on this app, adding its pages and its own error pages.
+    """
     app = FastAPI(
         title="marsad",
         version="1",
@@ -556,14 +568,7 @@ def create_app(
         docs_url=None,
         redoc_url=None,
     )
-    install(app, store, settings, api_keys=api_keys)
-    return app
-
-
-def install(
-    app: FastAPI, store: Store, settings: Settings, *, api_keys: Iterable[str] | None = None
-) -> None:
-    """Adds the API routes and error handling to an existing app (the web UI mounts it so)."""
     keys = KeyRing(load_key_hashes() if api_keys is None else api_keys)
     app.include_router(build_router(store, settings, keys))
     app.add_exception_handler(RequestValidationError, validation_error_response)
+    return app

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import fields
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from marsad.errors import StoreError
 from marsad.model import (
@@ -26,10 +28,14 @@ from marsad.model import (
 )
 from marsad.store.base import AddResult, Page, Store, StoryOrder
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
 # Ids per "IN (...)" query: SQLite's default limit on host parameters is 32766; stay far below.
 _ID_CHUNK = 500
 
 T = TypeVar("T")
+R = TypeVar("R", bound="DataclassInstance")
 
 
 def _migrations() -> list[tuple[int, str]]:
@@ -97,45 +103,51 @@ class SQLiteStore(Store):
         return int(self.connection.execute("PRAGMA user_version").fetchone()[0])
 
     # --- writing -----------------------------------------------------------------
+    @contextmanager
+    def _writing(self, what: str | None = None) -> Iterator[sqlite3.Connection]:
+        """One transaction: it lands whole or not at all, and a failure names the file."""
+        try:
+            with self.connection:
+                yield self.connection
+        except sqlite3.Error as exc:
+            target = f"{what} to" if what else "to"
+            raise StoreError(f"writing {target} {self.path} failed: {exc}") from exc
+
     def add_documents(self, docs: Iterable[Document]) -> AddResult:
         result = AddResult()
-        conn = self.connection
-        try:
-            with conn:
-                seq = conn.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0]
-                for doc in docs:
-                    a = doc.article
-                    if conn.execute("SELECT 1 FROM articles WHERE id = ?", (a.id,)).fetchone():
-                        result.already_stored += 1
-                        continue
-                    seq += 1
-                    conn.execute(
-                        "INSERT INTO articles (id, seq, source, outlet, agencies_json, title,"
-                        " published, language, text, parent_id, url)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (
-                            a.id,
-                            seq,
-                            a.source,
-                            a.outlet,
-                            json.dumps(a.agencies, ensure_ascii=False),
-                            a.title,
-                            a.published,
-                            a.language,
-                            a.text,
-                            a.parent_id,
-                            a.url,
-                        ),
-                    )
-                    self._write_analysis(doc)
-                    result.added += 1
-                    result.added_ids.append(a.id)
-                if result.added:
-                    conn.execute(
-                        "INSERT OR REPLACE INTO meta (key, value) VALUES ('corpus_dirty', '1')"
-                    )
-        except sqlite3.Error as exc:
-            raise StoreError(f"writing to {self.path} failed: {exc}") from exc
+        with self._writing() as conn:
+            seq = conn.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0]
+            for doc in docs:
+                a = doc.article
+                if conn.execute("SELECT 1 FROM articles WHERE id = ?", (a.id,)).fetchone():
+                    result.already_stored += 1
+                    continue
+                seq += 1
+                conn.execute(
+                    "INSERT INTO articles (id, seq, source, outlet, agencies_json, title,"
+                    " published, language, text, parent_id, url)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        a.id,
+                        seq,
+                        a.source,
+                        a.outlet,
+                        json.dumps(a.agencies, ensure_ascii=False),
+                        a.title,
+                        a.published,
+                        a.language,
+                        a.text,
+                        a.parent_id,
+                        a.url,
+                    ),
+                )
+                self._write_analysis(doc)
+                result.added += 1
+                result.added_ids.append(a.id)
+            if result.added:
+                conn.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('corpus_dirty', '1')"
+                )
         return result
 
     def corpus_is_stale(self) -> bool:
@@ -147,15 +159,11 @@ class SQLiteStore(Store):
             self.connection.execute("DELETE FROM meta WHERE key = 'corpus_dirty'")
 
     def save_analysis(self, docs: Iterable[Document]) -> None:
-        conn = self.connection
-        try:
-            with conn:
-                for doc in docs:
-                    for table in ("mentions", "quotes", "dates", "claims"):
-                        conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (doc.id,))
-                    self._write_analysis(doc)
-        except sqlite3.Error as exc:
-            raise StoreError(f"writing to {self.path} failed: {exc}") from exc
+        with self._writing() as conn:
+            for doc in docs:
+                for table, _, _ in _ANALYSIS:
+                    conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (doc.id,))
+                self._write_analysis(doc)
 
     def _write_analysis(self, doc: Document) -> None:
         conn = self.connection
@@ -220,61 +228,53 @@ class SQLiteStore(Store):
         )
 
     def replace_entities(self, entities: list[Entity]) -> None:
-        conn = self.connection
-        try:
-            with conn:
-                conn.execute("DELETE FROM entity_aliases")
-                conn.execute("DELETE FROM entities")
-                for e in entities:
-                    conn.execute(
-                        "INSERT INTO entities (id, name, type, aliases_json, roles_json,"
-                        " mention_count) VALUES (?, ?, ?, ?, ?, ?)",
-                        (
-                            e.id,
-                            e.name,
-                            e.type,
-                            json.dumps(e.aliases, ensure_ascii=False),
-                            json.dumps(e.roles, ensure_ascii=False),
-                            len(e.mentions),
-                        ),
-                    )
-                    conn.executemany(
-                        "INSERT INTO entity_aliases (entity_id, alias) VALUES (?, ?)",
-                        [(e.id, alias) for alias in {e.name, *e.aliases}],
-                    )
-        except sqlite3.Error as exc:
-            raise StoreError(f"writing entities to {self.path} failed: {exc}") from exc
+        with self._writing("entities") as conn:
+            conn.execute("DELETE FROM entity_aliases")
+            conn.execute("DELETE FROM entities")
+            for e in entities:
+                conn.execute(
+                    "INSERT INTO entities (id, name, type, aliases_json, roles_json,"
+                    " mention_count) VALUES (?, ?, ?, ?, ?, ?)",
+                    (
+                        e.id,
+                        e.name,
+                        e.type,
+                        json.dumps(e.aliases, ensure_ascii=False),
+                        json.dumps(e.roles, ensure_ascii=False),
+                        len(e.mentions),
+                    ),
+                )
+                conn.executemany(
+                    "INSERT INTO entity_aliases (entity_id, alias) VALUES (?, ?)",
+                    [(e.id, alias) for alias in {e.name, *e.aliases}],
+                )
 
     def replace_stories(self, stories: list[Story]) -> None:
-        conn = self.connection
-        try:
-            with conn:
-                conn.execute("DELETE FROM story_entities")
-                conn.execute("DELETE FROM story_articles")
-                conn.execute("DELETE FROM stories")
-                for s in stories:
-                    conn.execute(
-                        "INSERT INTO stories (id, label, first_seen, last_seen, size, data_json)"
-                        " VALUES (?, ?, ?, ?, ?, ?)",
-                        (
-                            s.id,
-                            s.label,
-                            s.first_seen,
-                            s.last_seen,
-                            len(s.article_ids),
-                            json.dumps(s.to_dict(), ensure_ascii=False),
-                        ),
-                    )
-                    conn.executemany(
-                        "INSERT OR IGNORE INTO story_articles (story_id, article_id) VALUES (?, ?)",
-                        [(s.id, aid) for aid in s.article_ids],
-                    )
-                    conn.executemany(
-                        "INSERT OR IGNORE INTO story_entities (story_id, entity_id) VALUES (?, ?)",
-                        [(s.id, eid) for eid in s.entities],
-                    )
-        except sqlite3.Error as exc:
-            raise StoreError(f"writing stories to {self.path} failed: {exc}") from exc
+        with self._writing("stories") as conn:
+            conn.execute("DELETE FROM story_entities")
+            conn.execute("DELETE FROM story_articles")
+            conn.execute("DELETE FROM stories")
+            for s in stories:
+                conn.execute(
+                    "INSERT INTO stories (id, label, first_seen, last_seen, size, data_json)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    (
+                        s.id,
+                        s.label,
+                        s.first_seen,
+                        s.last_seen,
+                        len(s.article_ids),
+                        json.dumps(s.to_dict(), ensure_ascii=False),
+                    ),
+                )
+                conn.executemany(
+                    "INSERT OR IGNORE INTO story_articles (story_id, article_id) VALUES (?, ?)",
+                    [(s.id, aid) for aid in s.article_ids],
+                )
+                conn.executemany(
+                    "INSERT OR IGNORE INTO story_entities (story_id, entity_id) VALUES (?, ?)",
+                    [(s.id, eid) for eid in s.entities],
+                )
 
     # --- reading: articles and documents -----------------------------------------
     def article_ids(self) -> set[str]:
@@ -307,22 +307,12 @@ class SQLiteStore(Store):
         docs: dict[str, Document] = {}
         for row in conn.execute(f"SELECT * FROM articles WHERE id IN ({marks})", ids):
             docs[row["id"]] = Document(article=_article(row))
-        for row in conn.execute(
-            f"SELECT * FROM mentions WHERE article_id IN ({marks}) ORDER BY article_id, idx", ids
-        ):
-            docs[row["article_id"]].mentions.append(_mention(row))
-        for row in conn.execute(
-            f"SELECT * FROM quotes WHERE article_id IN ({marks}) ORDER BY article_id, start", ids
-        ):
-            docs[row["article_id"]].quotes.append(_quote(row))
-        for row in conn.execute(
-            f"SELECT * FROM dates WHERE article_id IN ({marks}) ORDER BY article_id, idx", ids
-        ):
-            docs[row["article_id"]].dates.append(_date(row))
-        for row in conn.execute(
-            f"SELECT * FROM claims WHERE article_id IN ({marks}) ORDER BY article_id, start", ids
-        ):
-            docs[row["article_id"]].claims.append(_claim(row))
+        for table, order, kind in _ANALYSIS:
+            for row in conn.execute(
+                f"SELECT * FROM {table} WHERE article_id IN ({marks}) ORDER BY article_id, {order}",
+                ids,
+            ):
+                getattr(docs[row["article_id"]], table).append(_from_row(kind, row))
         for aid in ids:
             if aid in docs:
                 yield docs[aid]
@@ -365,15 +355,13 @@ class SQLiteStore(Store):
         limit: int = 50,
         offset: int = 0,
     ) -> Page[Entity]:
-        clauses: list[str] = []
-        params: list[Any] = []
-        if type:
-            clauses.append("e.type = ?")
-            params.append(type)
-        if name:
-            clauses.append("e.id IN (SELECT entity_id FROM entity_aliases WHERE alias LIKE ?)")
-            params.append(f"%{name}%")
-        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        where, params = _where(
+            ("e.type = ?", type),
+            (
+                "e.id IN (SELECT entity_id FROM entity_aliases WHERE alias LIKE ?)",
+                f"%{name}%" if name else None,
+            ),
+        )
         return self._page(
             f"entities e {where}",
             "e.*",
@@ -431,24 +419,16 @@ class SQLiteStore(Store):
         limit: int = 50,
         offset: int = 0,
     ) -> Page[Story]:
-        clauses: list[str] = []
-        params: list[Any] = []
-        if date_from:
-            clauses.append("(s.last_seen IS NULL OR s.last_seen >= ?)")
-            params.append(date_from)
-        if date_to:
-            clauses.append("(s.first_seen IS NULL OR s.first_seen <= ?)")
-            params.append(date_to)
-        if outlet:
-            clauses.append(
+        where, params = _where(
+            ("(s.last_seen IS NULL OR s.last_seen >= ?)", date_from),
+            ("(s.first_seen IS NULL OR s.first_seen <= ?)", date_to),
+            (
                 "s.id IN (SELECT sa.story_id FROM story_articles sa JOIN articles a"
-                " ON a.id = sa.article_id WHERE a.outlet = ?)"
-            )
-            params.append(outlet)
-        if entity_id:
-            clauses.append("s.id IN (SELECT story_id FROM story_entities WHERE entity_id = ?)")
-            params.append(entity_id)
-        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+                " ON a.id = sa.article_id WHERE a.outlet = ?)",
+                outlet,
+            ),
+            ("s.id IN (SELECT story_id FROM story_entities WHERE entity_id = ?)", entity_id),
+        )
         ordering = (
             "s.size DESC, s.last_seen DESC"
             if order == "busiest"
@@ -492,13 +472,15 @@ class SQLiteStore(Store):
         limit: int = 50,
         offset: int = 0,
     ) -> Page[Quote]:
-        where, params = _analysis_filters("q", article_id, story_id)
-        if speaker_entity_id:
-            where.append("q.speaker_entity_id = ?")
-            params.append(speaker_entity_id)
-        sql_where = f"WHERE {' AND '.join(where)}" if where else ""
+        where, params = _analysis_filters("q", article_id, story_id, "speaker", speaker_entity_id)
         return self._page(
-            f"quotes q {sql_where}", "q.*", "q.article_id, q.start", params, limit, offset, _quote
+            f"quotes q {where}",
+            "q.*",
+            "q.article_id, q.start",
+            params,
+            limit,
+            offset,
+            lambda r: _from_row(Quote, r),
         )
 
     def list_claims(
@@ -510,13 +492,15 @@ class SQLiteStore(Store):
         limit: int = 50,
         offset: int = 0,
     ) -> Page[Claim]:
-        where, params = _analysis_filters("c", article_id, story_id)
-        if source_entity_id:
-            where.append("c.source_entity_id = ?")
-            params.append(source_entity_id)
-        sql_where = f"WHERE {' AND '.join(where)}" if where else ""
+        where, params = _analysis_filters("c", article_id, story_id, "source", source_entity_id)
         return self._page(
-            f"claims c {sql_where}", "c.*", "c.article_id, c.start", params, limit, offset, _claim
+            f"claims c {where}",
+            "c.*",
+            "c.article_id, c.start",
+            params,
+            limit,
+            offset,
+            lambda r: _from_row(Claim, r),
         )
 
     def list_dates(self, *, article_id: str | None = None) -> list[DateRef]:
@@ -526,7 +510,7 @@ class SQLiteStore(Store):
             )
         else:
             rows = self.connection.execute("SELECT * FROM dates ORDER BY article_id, idx")
-        return [_date(r) for r in rows]
+        return [_from_row(DateRef, r) for r in rows]
 
     def close(self) -> None:
         self.connection.close()
@@ -554,6 +538,14 @@ class SQLiteStore(Store):
         return Page([convert(r) for r in rows], total, limit, offset)
 
 
+def _where(*filters: tuple[str, Any]) -> tuple[str, list[Any]]:
+    """A WHERE clause ANDing each (condition, parameter) whose parameter was given."""
+    given = [(clause, param) for clause, param in filters if param]
+    if not given:
+        return "", []
+    return "WHERE " + " AND ".join(c for c, _ in given), [p for _, p in given]
+
+
 def _article_filters(
     outlet: str | None,
     date_from: str | None,
@@ -561,40 +553,27 @@ def _article_filters(
     story_id: str | None,
     entity_id: str | None,
 ) -> tuple[str, list[Any]]:
-    clauses: list[str] = []
-    params: list[Any] = []
-    if outlet:
-        clauses.append("a.outlet = ?")
-        params.append(outlet)
-    if date_from:
-        clauses.append("a.published >= ?")
-        params.append(date_from)
-    if date_to:
-        clauses.append("a.published <= ?")
-        params.append(date_to)
-    if story_id:
-        clauses.append("a.id IN (SELECT article_id FROM story_articles WHERE story_id = ?)")
-        params.append(story_id)
-    if entity_id:
-        clauses.append("a.id IN (SELECT article_id FROM mentions WHERE entity_id = ?)")
-        params.append(entity_id)
-    return (f"WHERE {' AND '.join(clauses)}" if clauses else ""), params
+    return _where(
+        ("a.outlet = ?", outlet),
+        ("a.published >= ?", date_from),
+        ("a.published <= ?", date_to),
+        ("a.id IN (SELECT article_id FROM story_articles WHERE story_id = ?)", story_id),
+        ("a.id IN (SELECT article_id FROM mentions WHERE entity_id = ?)", entity_id),
+    )
 
 
 def _analysis_filters(
-    alias: str, article_id: str | None, story_id: str | None
-) -> tuple[list[str], list[Any]]:
-    clauses: list[str] = []
-    params: list[Any] = []
-    if article_id:
-        clauses.append(f"{alias}.article_id = ?")
-        params.append(article_id)
-    if story_id:
-        clauses.append(
-            f"{alias}.article_id IN (SELECT article_id FROM story_articles WHERE story_id = ?)"
-        )
-        params.append(story_id)
-    return clauses, params
+    alias: str, article_id: str | None, story_id: str | None, role: str, entity_id: str | None
+) -> tuple[str, list[Any]]:
+    """Filters of quotes and claims: by article, story, or the entity in ``role``."""
+    return _where(
+        (f"{alias}.article_id = ?", article_id),
+        (
+            f"{alias}.article_id IN (SELECT article_id FROM story_articles WHERE story_id = ?)",
+            story_id,
+        ),
+        (f"{alias}.{role}_entity_id = ?", entity_id),
+    )
 
 
 def _article(row: sqlite3.Row) -> Article:
@@ -612,59 +591,19 @@ def _article(row: sqlite3.Row) -> Article:
     )
 
 
-def _mention(row: sqlite3.Row) -> Mention:
-    return Mention(
-        start=row["start"],
-        end=row["end"],
-        text=row["text"],
-        type=row["type"],
-        role=row["role"],
-        entity_id=row["entity_id"],
-    )
+def _from_row(kind: type[R], row: sqlite3.Row) -> R:
+    """A per-article analysis item from its row: each table names its columns like the fields."""
+    return kind(**{f.name: row[f.name] for f in fields(kind)})
 
 
-def _quote(row: sqlite3.Row) -> Quote:
-    return Quote(
-        id=row["id"],
-        article_id=row["article_id"],
-        speaker=row["speaker"],
-        text=row["text"],
-        kind=row["kind"],
-        start=row["start"],
-        end=row["end"],
-        speaker_mention=row["speaker_mention"],
-        speaker_entity_id=row["speaker_entity_id"],
-    )
-
-
-def _date(row: sqlite3.Row) -> DateRef:
-    return DateRef(
-        article_id=row["article_id"],
-        expression=row["expression"],
-        value=row["value"],
-        start=row["start"],
-        end=row["end"],
-        event=row["event"],
-    )
-
-
-def _claim(row: sqlite3.Row) -> Claim:
-    return Claim(
-        id=row["id"],
-        article_id=row["article_id"],
-        value=row["value"],
-        unit=row["unit"],
-        qualifier=row["qualifier"],
-        subject=row["subject"],
-        source=row["source"],
-        sentence=row["sentence"],
-        start=row["start"],
-        end=row["end"],
-        date=row["date"],
-        source_mention=row["source_mention"],
-        source_entity_id=row["source_entity_id"],
-        quote_id=row["quote_id"],
-    )
+# The per-article analysis tables: each is also the Document attribute that holds its items,
+# read back in the order the stages wrote them.
+_ANALYSIS: tuple[tuple[str, str, type[Mention | Quote | DateRef | Claim]], ...] = (
+    ("mentions", "idx", Mention),
+    ("quotes", "start", Quote),
+    ("dates", "idx", DateRef),
+    ("claims", "start", Claim),
+)
 
 
 def _story(data: dict[str, Any]) -> Story:

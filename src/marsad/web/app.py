@@ -18,14 +18,7 @@ from markupsafe import Markup
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from marsad._tables import data_text
-from marsad.api.app import (
-    API_PREFIX,
-    DESCRIPTION,
-    OPENAPI_TAGS,
-    Searcher,
-    install,
-    validation_error_response,
-)
+from marsad.api.app import API_PREFIX, Searcher, create_app, validation_error_response
 from marsad.config import Settings
 from marsad.errors import MarsadError
 from marsad.model import Article, Claim, Entity, Quote, Story
@@ -357,15 +350,7 @@ def create_web_app(
     store: Store, settings: Settings, *, api_keys: Iterable[str] | None = None
 ) -> FastAPI:
     """The UI and the API (under /api/v1) in one app, with strict security headers."""
-    app = FastAPI(
-        title="marsad",
-        version="1",
-        description=DESCRIPTION,
-        openapi_tags=OPENAPI_TAGS,
-        openapi_url=f"{API_PREFIX}/openapi.json",
-        docs_url=None,
-        redoc_url=None,
-    )
+    app = create_app(store, settings, api_keys=api_keys)
     static = resources.files("marsad.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
 
@@ -378,6 +363,5 @@ def create_web_app(
             response.headers.setdefault(name, value)
         return response
 
-    install(app, store, settings, api_keys=api_keys)
     build_pages(app, store)
     return app
