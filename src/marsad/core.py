@@ -7,8 +7,9 @@
    -> ``claims.extract_claims`` (claims read the quotes, mentions and dates before them)
 4. ``Store.add_documents``     in batches, one transaction each (a killed run keeps its batches)
 5. corpus stages               over the whole store, once per run that added something:
-   ``entities.link`` -> speaker/source entity ids -> ``stories.update_stories``
-   -> ``summarize.summarize`` / ``summarize.timeline`` per story -> search index
+   ``entities.propagate`` -> ``entities.link`` -> speaker/source entity ids
+   -> ``stories.update_stories`` -> ``summarize.summarize`` / ``summarize.timeline``
+   per story -> search index
 """
 
 from __future__ import annotations
@@ -117,8 +118,9 @@ def ingest_documents(
 
 
 def update_corpus(store: Store, settings: Settings) -> tuple[list[Entity], list[Story]]:
-    """Re-link entities and extend stories over everything stored."""
+    """Spread and re-link entity names and extend stories over everything stored."""
     docs = list(store.iter_documents())
+    entities.propagate(docs)
     linked = entities.link(docs)
     _resolve_entity_refs(docs)
     store.save_analysis(docs)

@@ -1,6 +1,7 @@
 """Entities stage: Arabic NER (a CRF trained on ANERcorp), roles, cross-article linking.
 
-Public surface: :func:`recognize`, :func:`link`, :func:`tag_conll`, :func:`score_conll`.
+Public surface: :func:`recognize` (per article), :func:`propagate` and :func:`link` (over
+the corpus, in that order), :func:`tag_conll`, :func:`score_conll`.
 """
 
 from __future__ import annotations
@@ -9,10 +10,11 @@ from typing import TextIO
 
 from marsad.entities.conlleval import score_conll
 from marsad.entities.linking import link
+from marsad.entities.propagation import propagate
 from marsad.entities.recognize import recognize
 from marsad.entities.tagger import get_tagger
 
-__all__ = ["link", "recognize", "score_conll", "tag_conll"]
+__all__ = ["link", "propagate", "recognize", "score_conll", "tag_conll"]
 
 
 def tag_conll(infile: TextIO, outfile: TextIO) -> None:

@@ -1,0 +1,82 @@
+"""Cross-article name propagation: names found in one article are found in the others."""
+
+from __future__ import annotations
+
+from marsad.entities.propagation import candidate_names, propagate
+from marsad.model import Article, Document, EntityType, Mention
+
+
+def _doc(n: int, text: str, names: list[tuple[str, EntityType]] = ()) -> Document:  # type: ignore[assignment]
+    doc = Document(Article(id=f"a{n}", source="test", text=text))
+    for name, kind in names:
+        start = text.index(name)
+        doc.mentions.append(Mention(start, start + len(name), name, kind))
+    return doc
+
+
+def test_a_rare_place_found_in_one_report_is_found_in_the_next() -> None:
+    first = _doc(1, "ضرب زلزال قوي مدينة ملاطية شرقي تركيا.", [("ملاطية", "LOC"), ("تركيا", "LOC")])
+    second = _doc(2, "وقال مسؤولون إن فرق الإنقاذ وصلت إلى أحياء بملاطية صباح اليوم.")
+    added = propagate([first, second])
+    assert added == 1
+    (m,) = second.mentions
+    assert (m.text, m.type) == ("ملاطية", "LOC")
+    assert second.article.text[m.start : m.end] == "ملاطية"
+
+
+def test_the_article_after_a_for_prefix_is_cut_as_recognize_cuts_it() -> None:
+    first = _doc(1, "حلت الأممية الشيوعية (الكومنترن) نفسها.", [("الكومنترن", "ORG")])
+    second = _doc(2, "كان ستالين قد أوكل للكومنترن مهام كثيرة.")
+    propagate([first, second])
+    assert [m.text for m in second.mentions] == ["كومنترن"]
+
+
+def test_multi_word_names_spread_and_existing_mentions_keep_their_index() -> None:
+    first = _doc(1, "أعلن مجلس التعاون الخليجي موقفه.", [("مجلس التعاون الخليجي", "ORG")])
+    text = "وقال الوزير سامي العلي إن مجلس التعاون الخليجي سيجتمع."
+    second = _doc(2, text, [("سامي العلي", "PER")])
+    propagate([first, second])
+    assert [m.text for m in second.mentions] == ["سامي العلي", "مجلس التعاون الخليجي"]
+    assert second.mentions[1].type == "ORG"
+
+
+def test_running_again_adds_nothing() -> None:
+    docs = [
+        _doc(1, "وصل الوفد إلى ملاطية أمس.", [("ملاطية", "LOC")]),
+        _doc(2, "في ملاطية انهارت مبان كثيرة."),
+        _doc(3, "قالت وكالة الأنباء إن ملاطية تضررت."),
+    ]
+    assert propagate(docs) == 2
+    before = [[(m.start, m.end, m.type) for m in d.mentions] for d in docs]
+    assert propagate(docs) == 0
+    assert [[(m.start, m.end, m.type) for m in d.mentions] for d in docs] == before
+
+
+def test_names_of_particles_and_titles_are_not_candidates() -> None:
+    docs = [_doc(1, "قال الرئيس إن ملاطية تضررت.", [("الرئيس", "PER"), ("ملاطية", "LOC")])]
+    assert set(candidate_names(docs)) == {("ملاطيه",)}
+
+
+def test_a_name_typed_two_ways_equally_often_is_left_alone() -> None:
+    docs = [
+        _doc(1, "زار كورسك الوفد.", [("كورسك", "LOC")]),
+        _doc(2, "فاز كورسك في المباراة.", [("كورسك", "ORG")]),
+        _doc(3, "تحدث الجميع عن كورسك."),
+    ]
+    assert propagate(docs) == 0
+    assert docs[2].mentions == []
+
+
+def test_an_occurrence_inside_a_longer_mention_is_not_tagged_again() -> None:
+    docs = [
+        _doc(1, "وصل إلى جامعة ملاطية الحكومية وفد.", [("جامعة ملاطية الحكومية", "ORG")]),
+        _doc(2, "ضرب زلزال ملاطية.", [("ملاطية", "LOC")]),
+    ]
+    assert propagate(docs) == 0
+    assert len(docs[0].mentions) == 1
+
+
+def test_a_word_the_tagger_almost_never_tags_is_not_spread() -> None:
+    docs = [_doc(1, "كرم المدير منسوبي الإدارة.", [("منسوبي", "PER")])]
+    docs += [_doc(n, f"احتفل منسوبي الفرع رقم {n} بالعيد.") for n in range(2, 12)]
+    assert propagate(docs) == 0
