@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from marsad import claims, clean, dates, entities, quotes, stories, summarize
+from marsad import claims, clean, dates, entities, quotes, stories
 from marsad.config import Settings
 from marsad.errors import InputError
 from marsad.ingest import iter_inputs
@@ -125,12 +125,7 @@ def update_corpus(store: Store, settings: Settings) -> tuple[list[Entity], list[
     _resolve_entity_refs(docs)
     store.save_analysis(docs)
     store.replace_entities(linked)
-    by_id = {d.id: d for d in docs}
     current = stories.update_stories(docs, linked, store.all_stories())
-    for story in current:
-        members = [by_id[a] for a in story.article_ids if a in by_id]
-        story.summary = summarize.summarize(story, members)
-        story.timeline = summarize.timeline(story, members)
     store.replace_stories(current)
     _refresh_search(store, docs)
     store.mark_corpus_fresh()

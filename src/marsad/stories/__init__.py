@@ -52,4 +52,6 @@ def update_stories(
         groups = cluster_documents(docs, previous, similarity, threshold, duplicates)
     else:
         groups = cluster_documents(docs, previous, duplicates=duplicates)
-    return [build_story(sid, [by_id[i] for i in ids], entities, duplicates) for sid, ids in groups]
+    known = {e.id for e in entities}
+    group_of = {a: g for g in duplicates for a in g}
+    return [build_story(sid, [by_id[i] for i in ids], known, group_of) for sid, ids in groups]

@@ -14,16 +14,25 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from marsad.model import Document, Entity, Story
+from marsad.model import Document, Story
 from marsad.stories.background import background
 from marsad.stories.compare import compare_claims
 from marsad.stories.dedup import find_duplicates
 from marsad.summarize import summarize, timeline
-from marsad.summarize.terms import Background, Vector, content_terms, dot, idf_table, tfidf, unit
+from marsad.summarize.terms import (
+    Background,
+    Vector,
+    centroid,
+    content_terms,
+    dot,
+    idf_table,
+    tfidf,
+    unit,
+)
 from marsad.text import normalize
 
 # A story stays open this long after its latest article (and before its earliest, for
@@ -378,8 +387,8 @@ def _label(members: Sequence[Document]) -> str:
     term_lists = [content_terms(t or "") for t in texts]
     idf, unseen = idf_table(term_lists)
     vecs = [tfidf(t, idf, unseen) for t in term_lists]
-    centroid = unit(sum((Counter(v) for v in vecs), Counter()))
-    best = max(range(len(pool)), key=lambda i: (dot(vecs[i], centroid), -i))
+    middle = centroid(vecs)
+    best = max(range(len(pool)), key=lambda i: (dot(vecs[i], middle), -i))
     words = " ".join((texts[best] or "").split()).split(" ")
     return " ".join(words[:MAX_LABEL_WORDS])
 
@@ -401,24 +410,25 @@ def _key_entities(members: Sequence[Document], known: set[str]) -> list[str]:
 def build_story(
     sid: str,
     members: Sequence[Document],
-    entities: Sequence[Entity],
-    duplicates: Sequence[Sequence[str]],
+    known: set[str],
+    duplicates: Mapping[str, Sequence[str]],
 ) -> Story:
     """A complete story (label, duplicates, comparisons, summary, timeline) from members.
 
-    ``duplicates`` are corpus-wide duplicate groups; the story lists their parts that
-    fall inside it.
+    ``known`` are the ids of the linked entities; ``duplicates`` maps each article id in a
+    corpus-wide duplicate group to that group: the story lists the parts of the groups
+    that fall inside it. Both are built once per corpus, not once per story.
     """
     ordered = sorted(members, key=lambda d: (d.article.published or "", d.id))
     ids = {d.id for d in ordered}
-    inside = [sorted(i for i in g if i in ids) for g in duplicates]
+    inside = {tuple(sorted(i for i in duplicates[a] if i in ids)) for a in ids if a in duplicates}
     dated = [d.article.published for d in ordered if d.article.published]
     story = Story(
         id=sid,
         label=_label(ordered),
         article_ids=[d.id for d in ordered],
-        duplicate_groups=sorted(g for g in inside if len(g) > 1),
-        entities=_key_entities(ordered, {e.id for e in entities}),
+        duplicate_groups=sorted(list(g) for g in inside if len(g) > 1),
+        entities=_key_entities(ordered, known),
         first_seen=min(dated) if dated else None,
         last_seen=max(dated) if dated else None,
     )

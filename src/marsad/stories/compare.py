@@ -73,8 +73,7 @@ def _unit_key(unit: str | None) -> str | None:
     return " ".join(concepts.get(t, t) for t in terms) or normalize(unit)
 
 
-def _units_agree(a: Claim, b: Claim) -> bool:
-    ka, kb = _unit_key(a.unit), _unit_key(b.unit)
+def _keys_agree(ka: str | None, kb: str | None) -> bool:
     return ka is None or kb is None or ka == kb
 
 
@@ -106,6 +105,7 @@ def subject_similarity(a: frozenset[str], b: frozenset[str]) -> float:
 def _group(claims: Sequence[Claim]) -> list[list[Claim]]:
     """Single-link groups of claims about the same subject, in input order."""
     terms = {c.id: subject_terms(c) for c in claims}
+    units = {c.id: _unit_key(c.unit) for c in claims}
     groups: list[list[Claim]] = []
     for claim in claims:
         best, best_sim = None, SUBJECT_SIMILARITY_MIN
@@ -114,7 +114,7 @@ def _group(claims: Sequence[Claim]) -> list[list[Claim]]:
                 (
                     subject_similarity(terms[claim.id], terms[o.id])
                     for o in g
-                    if _units_agree(claim, o)
+                    if _keys_agree(units[claim.id], units[o.id])
                 ),
                 default=0.0,
             )

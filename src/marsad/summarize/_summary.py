@@ -10,12 +10,11 @@ versions of the same wire sentence never both appear.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from marsad.model import Document, Story, SummarySentence
-from marsad.summarize.terms import Vector, content_terms, dot, idf_table, tfidf, unit
+from marsad.summarize.terms import Vector, centroid, content_terms, dot, idf_table, tfidf
 from marsad.text import normalize, split_sentences
 
 # Sentences outside this length are captions, datelines or run-on paragraphs without
@@ -94,9 +93,9 @@ def summarize(
     idf, unseen = idf_table(term_lists)
     for cand, terms in zip(cands, term_lists, strict=True):
         cand.vec = tfidf(terms, idf, unseen)
-    centroid = unit(sum((Counter(c.vec) for c in cands), Counter()))
+    middle = centroid(c.vec for c in cands)
     score = {
-        id(c): dot(c.vec, centroid)
+        id(c): dot(c.vec, middle)
         * (1 + POSITION_BONUS / (1 + c.position))
         * (1 + (FACT_BONUS if c.fact else 0.0))
         for c in cands

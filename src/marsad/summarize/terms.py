@@ -115,6 +115,16 @@ def unit(vec: Mapping[str, float]) -> Vector:
     return {t: v / norm for t, v in vec.items()} if norm else {}
 
 
+def centroid(vecs: Iterable[Mapping[str, float]]) -> Vector:
+    """The unit-length sum of ``vecs`` (summed in place: ``sum()`` of Counters copies the
+    running total at every step, which is quadratic over a story of many sentences)."""
+    total: dict[str, float] = {}
+    for vec in vecs:
+        for t, v in vec.items():
+            total[t] = total.get(t, 0.0) + v
+    return unit({t: v for t, v in total.items() if v > 0})
+
+
 def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
