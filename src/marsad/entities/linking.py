@@ -218,12 +218,17 @@ def _resolve_bare(
         words = key.split()
         if cls == "P" and len(words) > 1:
             surnames[words[-1]].add(uf.find(node))
+    # One surname scan per distinct bare form, not per mention ("ترامب" stands alone
+    # thousands of times in a week of news).
+    ranked_for: dict[str, list[str]] = {}
     for d, i, key in bare:
-        roots: set[str] = set()
-        for surname, owners in surnames.items():
-            if _same_token(surname, key):
-                roots |= owners
-        ranked = sorted(roots, key=lambda r: (-weight[r], r))
+        ranked = ranked_for.get(key)
+        if ranked is None:
+            roots: set[str] = set()
+            for surname, owners in surnames.items():
+                if _same_token(surname, key):
+                    roots |= owners
+            ranked = ranked_for[key] = sorted(roots, key=lambda r: (-weight[r], r))
         if ranked and (
             len(ranked) == 1 or weight[ranked[0]] >= SURNAME_DOMINANCE * weight[ranked[1]]
         ):

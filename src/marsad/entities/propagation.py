@@ -60,9 +60,12 @@ def candidate_names(docs: Sequence[Document]) -> dict[_Key, EntityType]:
     equal numbers are left out (the corpus cannot say which it is)."""
     stop = _STOP
     votes: dict[_Key, Counter[EntityType]] = defaultdict(Counter)
+    keys: dict[str, _Key] = {}
     for doc in docs:
         for m in doc.mentions:
-            key = _key(m.text)
+            key = keys.get(m.text)
+            if key is None:
+                key = keys[m.text] = _key(m.text)
             if not key or len(key) > MAX_NAME_WORDS or all(w in stop for w in key):
                 continue
             if not any(c.isalpha() for c in "".join(key)):
@@ -111,14 +114,13 @@ class _Matcher:
     def occurrences(self, doc: Document) -> list[_Occurrence]:
         text = doc.article.text
         tokens = tokenize(text)
-        norms = [self._norm(t.text) for t in tokens]
         taken = [False] * len(text)
         for m in doc.mentions:
             taken[m.start : m.end] = [True] * (m.end - m.start)
         out: list[_Occurrence] = []
         i = 0
         while i < len(tokens):
-            key = self._longest(tokens, norms, i)
+            key = self._longest(tokens, i)
             if key is None:
                 i += 1
                 continue
@@ -128,12 +130,13 @@ class _Matcher:
             i += len(key)
         return out
 
-    def _longest(self, tokens: list[Token], norms: list[str], i: int) -> _Key | None:
+    def _longest(self, tokens: list[Token], i: int) -> _Key | None:
         firsts = self._first_forms(tokens[i].text)
         if not firsts:
             return None
+        after = [self._norm(t.text) for t in tokens[i + 1 : i + MAX_NAME_WORDS]]
         for n in range(min(MAX_NAME_WORDS, len(tokens) - i), 0, -1):
-            rest = tuple(norms[i + 1 : i + n])
+            rest = tuple(after[: n - 1])
             for first in firsts:
                 if (first, *rest) in self.names:
                     return (first, *rest)
