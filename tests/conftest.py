@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -36,3 +38,42 @@ def shared_dir() -> Path:
 @pytest.fixture(scope="session")
 def seeds_dir(shared_dir: Path) -> Path:
     return shared_dir / "seeds"
+
+
+# PostgreSQL cases run against the throwaway database named by this variable (.ci/run starts
+# one); each test gets a schema of its own, dropped afterwards.
+POSTGRES_ENV = "MARSAD_TEST_POSTGRES"
+BACKENDS = ["sqlite", "postgres"]
+
+
+def with_search_path(url: str, schema: str) -> str:
+    """``url`` with the connection's search_path set to ``schema`` (libpq's options)."""
+    return f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """URL of a fresh, empty schema in the MARSAD_TEST_POSTGRES database."""
+    base = os.environ.get(POSTGRES_ENV)
+    if not base:
+        pytest.skip(f"PostgreSQL tests need {POSTGRES_ENV}=postgresql://... (a throwaway db)")
+    try:
+        import psycopg
+    except ImportError:
+        pytest.fail(f"{POSTGRES_ENV} is set but psycopg is missing: pip install -e '.[postgres]'")
+    schema = f"marsad_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA "{schema}"')
+    try:
+        yield with_search_path(base, schema)
+    finally:
+        with psycopg.connect(base, autocommit=True) as conn:
+            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+@pytest.fixture(params=BACKENDS)
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A database for a new store, once per backend: a SQLite file, a PostgreSQL schema."""
+    if request.param == "sqlite":
+        return str(tmp_path / "m.db")
+    return str(request.getfixturevalue("postgres_url"))

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from marsad.config import Settings
+from marsad.config import Settings, db_location
 from marsad.errors import InputError, MarsadError
 
 EXIT_OK = 0
@@ -20,7 +20,7 @@ EXIT_NOTHING_READ = 2
 def _settings(args: argparse.Namespace) -> Settings:
     settings = Settings()
     if getattr(args, "db", None):
-        settings.db = Path(args.db)
+        settings.db = db_location(args.db)
     if getattr(args, "max_bytes", None):
         settings.max_bytes = args.max_bytes
     return settings
@@ -55,7 +55,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from marsad.store import open_store
 
     settings = _settings(args)
-    if not Path(settings.db).exists():
+    if _missing_file(settings.db):
         print(f"no database at {settings.db}; run 'marsad analyze' first", file=sys.stderr)
         return EXIT_ERROR
     with open_store(settings.db) as store:
@@ -63,6 +63,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.json != "-":
         print(f"wrote {args.json} ({size:,} bytes)", file=sys.stderr)
     return EXIT_OK
+
+
+def _missing_file(db: str | Path) -> bool:
+    """True when ``db`` names a SQLite file that is not there (a server database may be)."""
+    text = str(db)
+    if text.startswith("sqlite:///"):
+        return not Path(text[len("sqlite:///") :]).exists()
+    return "://" not in text and not Path(text).exists()
 
 
 def cmd_entities(args: argparse.Namespace) -> int:
@@ -163,7 +171,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     def with_db(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--db", help="database file (default: $MARSAD_DB or ./marsad.db)")
+        p.add_argument(
+            "--db",
+            help="database file, or a postgresql://user:password@host/database URL "
+            "(default: $MARSAD_DB or ./marsad.db)",
+        )
 
     p = sub.add_parser("analyze", help="read, clean, analyse and store articles")
     p.add_argument("paths", nargs="+", help="files, folders, archives, or - for stdin")

@@ -15,6 +15,12 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 DEFAULT_BATCH_SIZE = 200
 
 
+def db_location(value: str | Path) -> str | Path:
+    """A database URL stays a string (``Path`` would fold its ``//``); a file path is a Path."""
+    text = str(value)
+    return text if "://" in text else Path(text)
+
+
 def _env_int(name: str, default: int) -> int:
     return int(os.environ.get(name, default))
 
@@ -25,7 +31,10 @@ def _env_flag(name: str) -> bool:
 
 @dataclass
 class Settings:
-    db: Path = field(default_factory=lambda: Path(os.environ.get("MARSAD_DB", "marsad.db")))
+    # A SQLite file path, or a URL: sqlite:///path, postgresql://user:password@host/database.
+    db: str | Path = field(
+        default_factory=lambda: db_location(os.environ.get("MARSAD_DB", "marsad.db"))
+    )
     max_bytes: int = field(default_factory=lambda: _env_int("MARSAD_MAX_BYTES", DEFAULT_MAX_BYTES))
     batch_size: int = field(
         default_factory=lambda: _env_int("MARSAD_BATCH_SIZE", DEFAULT_BATCH_SIZE)

@@ -8,8 +8,8 @@
 4. ``Store.add_documents``     in batches, one transaction each (a killed run keeps its batches)
 5. corpus stages               over the whole store, once per run that added something:
    ``entities.propagate`` -> ``entities.link`` -> speaker/source entity ids
-   -> ``stories.update_stories`` -> ``summarize.summarize`` / ``summarize.timeline``
-   per story -> search index
+   -> ``stories.update_stories`` (with ``summarize.summarize`` / ``summarize.timeline``
+   per story) -> search index
 """
 
 from __future__ import annotations
@@ -145,10 +145,10 @@ def _resolve_entity_refs(docs: Sequence[Document]) -> None:
 
 def _refresh_search(store: Store, docs: Sequence[Document]) -> None:
     """Index every stored article; unchanged ones are skipped by checksum, so this is cheap."""
-    if getattr(store, "connection", None) is None:
-        return
-    from marsad.search import search_index
+    from marsad.search import search_index, supports_search
 
+    if not supports_search(store):
+        return
     search_index(store).index(d.article for d in docs)
 
 

@@ -1,4 +1,8 @@
-"""API tests share the hand-filled store of the web tests (tests/web/sample_store.py)."""
+"""API tests share the hand-filled store of the web tests (tests/web/sample_store.py).
+
+Every API test runs on both backends (``store_url`` in tests/conftest.py); the PostgreSQL
+cases run when MARSAD_TEST_POSTGRES names a throwaway database.
+"""
 
 from __future__ import annotations
 
@@ -21,8 +25,8 @@ API_KEY = "test-key-0123456789abcdef"
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    st = build_store(tmp_path / "api.db")
+def store(store_url: str) -> Iterator[Store]:
+    st = build_store(store_url)
     yield st
     st.close()
 

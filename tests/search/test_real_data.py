@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from bench.search import load_ant, variant
 
-from marsad.search import SearchIndex
+from marsad.search import PostgresSearchIndex, SearchBackend, SearchIndex
+from marsad.store import PostgresStore, open_store
 
 # Articles indexed and title queries asked: enough for a stable rate, a few seconds to run.
 N_ARTICLES = 2000
@@ -23,15 +24,24 @@ MIN_VARIANT = 0.95
 
 
 @pytest.mark.slow
-def test_known_item_retrieval_on_ant(shared_dir: Path) -> None:
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_known_item_retrieval_on_ant(
+    shared_dir: Path, backend: str, request: pytest.FixtureRequest
+) -> None:
     articles = []
     for a in load_ant(shared_dir / "data" / "ant" / "antcorpus_multisource_v2.1.tar.gz"):
         if a.title:
             articles.append(a)
         if len(articles) >= N_ARTICLES:
             break
-    conn = sqlite3.connect(":memory:")
-    index = SearchIndex(conn)
+    index: SearchBackend
+    if backend == "sqlite":
+        index = SearchIndex(sqlite3.connect(":memory:"))
+    else:
+        store = open_store(request.getfixturevalue("postgres_url"))
+        assert isinstance(store, PostgresStore)
+        request.addfinalizer(store.close)
+        index = PostgresSearchIndex(store)
     index.ensure_schema()
     index.index(articles)
     rng = random.Random(11)
@@ -48,6 +58,6 @@ def test_known_item_retrieval_on_ant(shared_dir: Path) -> None:
         if asked >= N_QUERIES:
             break
     assert asked == N_QUERIES
-    print(f"success@10 exact {exact / asked:.3f} variant {varied / asked:.3f}")
+    print(f"{backend}: success@10 exact {exact / asked:.3f} variant {varied / asked:.3f}")
     assert exact / asked >= MIN_EXACT
     assert varied / asked >= MIN_VARIANT

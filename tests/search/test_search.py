@@ -1,4 +1,8 @@
-"""SearchIndex on hand-made articles: Arabic variants match, syntax, filters, snippets."""
+"""Search on hand-made articles: Arabic variants match, syntax, filters, snippets.
+
+The behaviour tests run on both backends (SQLite FTS5, PostgreSQL tsvector); the PostgreSQL
+cases run when MARSAD_TEST_POSTGRES names a throwaway database.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +10,16 @@ import html
 import re
 import sqlite3
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import marsad.search.index as index_module
-from marsad.model import Article, Document
+from marsad.model import Article, Document, Mention, Story
 from marsad.search import (
+    PostgresSearchIndex,
+    SearchBackend,
     SearchIndex,
     highlight,
     parse_query,
@@ -23,7 +28,8 @@ from marsad.search import (
     terms,
 )
 from marsad.search.index import term
-from marsad.store import open_store
+from marsad.search.postgres import tsquery, tsvector
+from marsad.store import PostgresStore, Store, open_store
 from marsad.text import strip_invisible
 
 DOCS = [
@@ -62,17 +68,26 @@ DOCS = [
 ]
 
 
-@pytest.fixture
-def index() -> Iterator[SearchIndex]:
-    conn = sqlite3.connect(":memory:")
-    idx = SearchIndex(conn)
+@pytest.fixture(params=["sqlite", "postgres"])
+def index(request: pytest.FixtureRequest) -> Iterator[SearchBackend]:
+    """The index alone (SQLite: a bare connection; PostgreSQL: a store's fresh schema)."""
+    idx: SearchBackend
+    if request.param == "sqlite":
+        conn = sqlite3.connect(":memory:")
+        idx = SearchIndex(conn)
+        close = conn.close
+    else:
+        store = open_store(request.getfixturevalue("postgres_url"))
+        assert isinstance(store, PostgresStore)
+        idx = PostgresSearchIndex(store)
+        close = store.close
     idx.ensure_schema()
     assert idx.index(DOCS) == len(DOCS)
     yield idx
-    conn.close()
+    close()
 
 
-def ids(index: SearchIndex, query: str, **kw: str) -> set[str]:
+def ids(index: SearchBackend, query: str, **kw: str) -> set[str]:
     return {h.article_id for h in index.search(query, **kw).items}
 
 
@@ -89,11 +104,11 @@ def ids(index: SearchIndex, query: str, **kw: str) -> set[str]:
         ("كوريا غانا", set()),
     ],
 )
-def test_arabic_variants_match(index: SearchIndex, query: str, expected: set[str]) -> None:
+def test_arabic_variants_match(index: SearchBackend, query: str, expected: set[str]) -> None:
     assert ids(index, query) == expected
 
 
-def test_phrase_or_not(index: SearchIndex) -> None:
+def test_phrase_or_not(index: SearchBackend) -> None:
     assert ids(index, '"كوريا الشمالية"') == {"t3"}
     assert ids(index, '"الشمالية كوريا"') == {"t4"}
     assert ids(index, "لبنان OR إيران") == {"t1", "t2"}
@@ -103,13 +118,13 @@ def test_phrase_or_not(index: SearchIndex) -> None:
     assert index.search("!!! ...").total == 0
 
 
-def test_title_ranks_higher(index: SearchIndex) -> None:
+def test_title_ranks_higher(index: SearchBackend) -> None:
     hits = index.search("كوريا").items
     assert hits[0].article_id == "t3"
     assert hits[0].score > hits[1].score > 0
 
 
-def test_filters(index: SearchIndex) -> None:
+def test_filters(index: SearchBackend) -> None:
     assert ids(index, "قال", outlet="ب") == {"t2"}
     assert ids(index, "كوريا", date_from="2024-03-02") == {"t4"}
     assert ids(index, "قال", date_to="2024-01-05") == {"t1"}
@@ -117,32 +132,39 @@ def test_filters(index: SearchIndex) -> None:
     assert ids(index, "كوريا", story_id="s") == set()
 
 
-def test_entity_and_story_filters_join_store_tables(index: SearchIndex) -> None:
-    conn = index.connection
-    conn.executescript(
-        "CREATE TABLE mentions (article_id TEXT, entity_id TEXT);"
-        "CREATE TABLE story_articles (story_id TEXT, article_id TEXT);"
-        "INSERT INTO mentions VALUES ('t3', 'kp'), ('t1', 'us');"
-        "INSERT INTO story_articles VALUES ('s', 't4');"
-    )
+def test_entity_and_story_filters_join_store_tables(index: SearchBackend) -> None:
+    if isinstance(index, SearchIndex):
+        index.connection.executescript(
+            "CREATE TABLE mentions (article_id TEXT, entity_id TEXT);"
+            "CREATE TABLE story_articles (story_id TEXT, article_id TEXT);"
+            "INSERT INTO mentions VALUES ('t3', 'kp'), ('t1', 'us');"
+            "INSERT INTO story_articles VALUES ('s', 't4');"
+        )
+    else:
+        assert isinstance(index, PostgresSearchIndex)
+        docs = [Document(a) for a in DOCS]
+        docs[2].mentions = [Mention(0, 5, "كوريا", "LOC", entity_id="kp")]
+        docs[0].mentions = [Mention(0, 3, "زار", "PER", entity_id="us")]
+        index.store.add_documents(docs)
+        index.store.replace_stories([Story("s", "قصة", ["t4"])])
     assert ids(index, "كوريا", entity_id="kp") == {"t3"}
     assert ids(index, "كوريا", story_id="s") == {"t4"}
 
 
-def test_pagination_and_total(index: SearchIndex) -> None:
+def test_pagination_and_total(index: SearchBackend) -> None:
     page = index.search("كوريا", limit=1, offset=1)
     assert page.total == 2 and len(page.items) == 1
     assert page.items[0].article_id == "t4"
 
 
-def test_snippet_marks_the_original_words(index: SearchIndex) -> None:
+def test_snippet_marks_the_original_words(index: SearchBackend) -> None:
     hit = index.search("مدرسه رئيس").items[0]
     assert "<mark>الرَّئِيسُ</mark>" in hit.snippet
     assert "<mark>مدرسةً</mark>" in hit.snippet and "<mark>بالمدرسة</mark>" in hit.snippet
     assert hit.title == DOCS[0].title and hit.outlet == "أ"
 
 
-def test_reindex_is_idempotent_and_replaces(index: SearchIndex) -> None:
+def test_reindex_is_idempotent_and_replaces(index: SearchBackend) -> None:
     assert index.index(DOCS) == 0
     changed = Article(id="t2", source="t", title="خبر جديد", text="نص عن تونس فقط.", outlet="ب")
     assert index.index([changed]) == 1
@@ -170,7 +192,7 @@ _ARABIC = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(query=_ARABIC)
-def test_any_query_is_safe(index: SearchIndex, query: str) -> None:
+def test_any_query_is_safe(index: SearchBackend, query: str) -> None:
     """No input reaches FTS5 as syntax: every query runs, and hits contain a query term."""
     page = index.search(query)
     parsed = parse_query(query, term)
@@ -208,10 +230,45 @@ def test_index_of_another_version_is_rebuilt() -> None:
     assert len(idx) == 1 and ids(idx, "رئيس") == {"t1"}
 
 
+def test_postgres_index_of_another_version_is_rebuilt(postgres_url: str) -> None:
+    with open_store(postgres_url) as store:
+        assert isinstance(store, PostgresStore)
+        idx = PostgresSearchIndex(store)
+        idx.ensure_schema()
+        idx.index(DOCS[:2])
+        store.connection.execute("UPDATE search_meta SET value = 'pg0:old' WHERE key = 'version'")
+        idx.ensure_schema()
+        assert len(idx) == 0
+        idx.index(DOCS[:1])
+        idx.ensure_schema()
+        assert len(idx) == 1 and ids(idx, "رئيس") == {"t1"}
+
+
+def test_tsvector_and_tsquery_literals() -> None:
+    assert tsvector(["كوريا"], ["كوريا", "it's", "a\\b"]) == (
+        "'كوريا':1A,3 'it''s':4 'a\\\\b':5"
+    )
+    assert tsvector([], ["ك" * 2000]) == ""  # 4000 bytes: longer than a lexeme may be
+    assert tsvector([], ["x"] * 300) == "'x':" + ",".join(map(str, range(2, 258)))
+    far = tsvector([], ["x"] * 17000 + ["y", "z"])
+    assert far.endswith("'y':16383 'z':16383")  # still indexed, at the last position
+    assert tsquery([[["a", "b"], ["c"]], [["d"]]], [["e"]]) == (
+        "(('a' <-> 'b') | ('c')) & (('d')) & !(('e'))"
+    )
+
+
+def test_odd_characters_are_indexed_and_found(index: SearchBackend) -> None:
+    odd = Article(id="odd", source="t", title="O'Neil", text="قال O'Neil إن a\\b و C:\\x 'اقتباس'")
+    assert index.index([odd]) == 1
+    assert ids(index, "O'Neil") == {"odd"}
+    assert ids(index, "a\\b") == {"odd"}
+    assert index.search("ك" * 1100).total == 0  # longer than any indexable word
+
+
 def test_stemmer_change_drops_the_index_and_the_store_refills_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    store_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    store = open_store(tmp_path / "s.db")
+    store: Store = open_store(store_url)
     store.add_documents(Document(a) for a in DOCS)
     first = search_index(store)
     assert len(first) == len(DOCS)
@@ -232,3 +289,10 @@ def test_fingerprint_follows_the_terms(monkeypatch: pytest.MonkeyPatch) -> None:
         assert stemmer_fingerprint() != before
     finally:
         index_module.term.cache_clear()
+
+
+def test_very_long_article_is_indexed_whole(index: SearchBackend) -> None:
+    words = [f"كلمة{n}" for n in range(17000)] + ["طرابلس"]
+    long = Article(id="long", source="t", title=None, text=" ".join(words))
+    assert index.index([long]) == 1
+    assert ids(index, "طرابلس") == {"long"}  # past PostgreSQL's last tsvector position

@@ -44,7 +44,7 @@ from marsad.model import Entity, RawDocument, Story
 from marsad.store.base import Store
 
 if TYPE_CHECKING:
-    from marsad.search import SearchIndex
+    from marsad.search import SearchBackend
 
 T = TypeVar("T")
 
@@ -206,9 +206,9 @@ class Searcher:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._index: SearchIndex | None = None
+        self._index: SearchBackend | None = None
 
-    def index(self) -> SearchIndex:
+    def index(self) -> SearchBackend:
         if self._index is None:
             from marsad.search import search_index
 

@@ -15,12 +15,12 @@ import zlib
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from marsad._tables import data_text
 from marsad.model import Article
+from marsad.search.base import SearchBackend, SearchHit, SearchPage
 from marsad.search.query import ParsedQuery, parse_query
 from marsad.text import Token, light_stem, strip_clitics, strip_invisible, tokenize
 
@@ -70,28 +70,15 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(title, body, tokenize =
 """
 
 
-@dataclass
-class SearchHit:
-    article_id: str
-    title: str | None
-    outlet: str | None
-    published: str | None
-    score: float
-    snippet: str
-
-
-@dataclass
-class SearchPage:
-    items: list[SearchHit]
-    total: int
-    limit: int
-    offset: int
-
-
 @lru_cache(maxsize=_TERM_CACHE)
 def term(word: str) -> str:
     """The index term of one word token: clitics (و، ب، ل، ك، ف) off, then Light10."""
     return "".join(light_stem(strip_clitics(word)[1]).split())
+
+
+def index_stamp(version: str) -> str:
+    """What an index records about itself: its schema version and the stemmer's fingerprint."""
+    return f"{version}:{stemmer_fingerprint()}"
 
 
 def stemmer_fingerprint() -> str:
@@ -181,7 +168,7 @@ def _snippet(
     return "".join(parts)
 
 
-class SearchIndex:
+class SearchIndex(SearchBackend):
     """Full-text index living in the store's SQLite database (its own tables)."""
 
     def __init__(self, connection: sqlite3.Connection) -> None:
@@ -190,7 +177,7 @@ class SearchIndex:
     def ensure_schema(self) -> None:
         """Create the tables, or drop and recreate them empty when they are stale."""
         conn = self.connection
-        stamp = f"{SCHEMA_VERSION}:{stemmer_fingerprint()}"
+        stamp = index_stamp(str(SCHEMA_VERSION))
         with conn:
             conn.execute(
                 "CREATE TABLE IF NOT EXISTS search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
@@ -355,15 +342,22 @@ class SearchIndex:
 
     @staticmethod
     def _hit(row: Sequence[Any], parsed: ParsedQuery) -> SearchHit:
-        article_id, title, outlet, published, body, offsets, body_terms, rank = tuple(row)
-        text = zlib.decompress(body).decode("utf-8")
-        spans = array("I")
-        spans.frombytes(zlib.decompress(offsets))
-        return SearchHit(
-            article_id=str(article_id),
-            title=None if title is None else str(title),
-            outlet=None if outlet is None else str(outlet),
-            published=None if published is None else str(published),
-            score=-float(rank),
-            snippet=_snippet(text, str(body_terms).split(), spans, parsed.terms, SNIPPET_WORDS),
-        )
+        *stored, rank = tuple(row)
+        return make_hit(stored, -float(rank), parsed)
+
+
+def make_hit(stored: Sequence[Any], score: float, parsed: ParsedQuery) -> SearchHit:
+    """A hit from an index row (article_id, title, outlet, published, zlib text, zlib
+    offsets, body terms), its snippet marking the query's terms in the original text."""
+    article_id, title, outlet, published, body, offsets, body_terms = stored
+    text = zlib.decompress(body).decode("utf-8")
+    spans = array("I")
+    spans.frombytes(zlib.decompress(offsets))
+    return SearchHit(
+        article_id=str(article_id),
+        title=None if title is None else str(title),
+        outlet=None if outlet is None else str(outlet),
+        published=None if published is None else str(published),
+        score=score,
+        snippet=_snippet(text, str(body_terms).split(), spans, parsed.terms, SNIPPET_WORDS),
+    )

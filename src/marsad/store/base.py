@@ -1,4 +1,4 @@
-"""The narrow storage interface every backend implements (SQLite now, PostgreSQL later)."""
+"""The narrow storage interface every backend implements (SQLite, PostgreSQL)."""
 
 from __future__ import annotations
 

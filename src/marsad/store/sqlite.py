@@ -6,36 +6,25 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import fields
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from marsad.errors import StoreError
-from marsad.model import (
-    Article,
-    Claim,
-    Comparison,
-    DateRef,
-    Document,
-    Entity,
-    EntityMention,
-    Mention,
-    Quote,
-    Story,
-    SummarySentence,
-    TimelineEntry,
-)
+from marsad.model import Article, Claim, DateRef, Document, Entity, EntityMention, Quote, Story
+from marsad.store._rows import ANALYSIS as _ANALYSIS
+from marsad.store._rows import analysis_filters as _analysis_filters
+from marsad.store._rows import article as _article
+from marsad.store._rows import article_filters as _article_filters
+from marsad.store._rows import from_row as _from_row
+from marsad.store._rows import story as _story
+from marsad.store._rows import where as _where
 from marsad.store.base import AddResult, Page, Store, StoryOrder
-
-if TYPE_CHECKING:
-    from _typeshed import DataclassInstance
 
 # Ids per "IN (...)" query: SQLite's default limit on host parameters is 32766; stay far below.
 _ID_CHUNK = 500
 
 T = TypeVar("T")
-R = TypeVar("R", bound="DataclassInstance")
 
 
 def _migrations() -> list[tuple[int, str]]:
@@ -536,86 +525,3 @@ class SQLiteStore(Store):
             [*params, limit, offset],
         ).fetchall()
         return Page([convert(r) for r in rows], total, limit, offset)
-
-
-def _where(*filters: tuple[str, Any]) -> tuple[str, list[Any]]:
-    """A WHERE clause ANDing each (condition, parameter) whose parameter was given."""
-    given = [(clause, param) for clause, param in filters if param]
-    if not given:
-        return "", []
-    return "WHERE " + " AND ".join(c for c, _ in given), [p for _, p in given]
-
-
-def _article_filters(
-    outlet: str | None,
-    date_from: str | None,
-    date_to: str | None,
-    story_id: str | None,
-    entity_id: str | None,
-) -> tuple[str, list[Any]]:
-    return _where(
-        ("a.outlet = ?", outlet),
-        ("a.published >= ?", date_from),
-        ("a.published <= ?", date_to),
-        ("a.id IN (SELECT article_id FROM story_articles WHERE story_id = ?)", story_id),
-        ("a.id IN (SELECT article_id FROM mentions WHERE entity_id = ?)", entity_id),
-    )
-
-
-def _analysis_filters(
-    alias: str, article_id: str | None, story_id: str | None, role: str, entity_id: str | None
-) -> tuple[str, list[Any]]:
-    """Filters of quotes and claims: by article, story, or the entity in ``role``."""
-    return _where(
-        (f"{alias}.article_id = ?", article_id),
-        (
-            f"{alias}.article_id IN (SELECT article_id FROM story_articles WHERE story_id = ?)",
-            story_id,
-        ),
-        (f"{alias}.{role}_entity_id = ?", entity_id),
-    )
-
-
-def _article(row: sqlite3.Row) -> Article:
-    return Article(
-        id=row["id"],
-        source=row["source"],
-        text=row["text"],
-        title=row["title"],
-        outlet=row["outlet"],
-        agencies=json.loads(row["agencies_json"]),
-        published=row["published"],
-        language=row["language"],
-        parent_id=row["parent_id"],
-        url=row["url"],
-    )
-
-
-def _from_row(kind: type[R], row: sqlite3.Row) -> R:
-    """A per-article analysis item from its row: each table names its columns like the fields."""
-    return kind(**{f.name: row[f.name] for f in fields(kind)})
-
-
-# The per-article analysis tables: each is also the Document attribute that holds its items,
-# read back in the order the stages wrote them.
-_ANALYSIS: tuple[tuple[str, str, type[Mention | Quote | DateRef | Claim]], ...] = (
-    ("mentions", "idx", Mention),
-    ("quotes", "start", Quote),
-    ("dates", "idx", DateRef),
-    ("claims", "start", Claim),
-)
-
-
-def _story(data: dict[str, Any]) -> Story:
-    return Story(
-        id=data["id"],
-        label=data["label"],
-        article_ids=list(data["article_ids"]),
-        duplicate_groups=[list(g) for g in data.get("duplicate_groups", [])],
-        entities=list(data.get("entities", [])),
-        summary=[SummarySentence(**s) for s in data.get("summary", [])],
-        timeline=[TimelineEntry(**t) for t in data.get("timeline", [])],
-        comparisons=[Comparison(**c) for c in data.get("comparisons", [])],
-        first_seen=data.get("first_seen"),
-        last_seen=data.get("last_seen"),
-    )

@@ -1,0 +1,74 @@
+"""The narrow interface every search backend implements (SQLite FTS5, PostgreSQL)."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from marsad.model import Article
+
+
+@dataclass
+class SearchHit:
+    article_id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    score: float
+    snippet: str
+
+
+@dataclass
+class SearchPage:
+    items: list[SearchHit]
+    total: int
+    limit: int
+    offset: int
+
+
+class SearchBackend(ABC):
+    """A full-text index of stored articles over marsad's own analysed terms.
+
+    Every backend indexes the same terms (``marsad.search.index.terms``: clitics off, then
+    Light10) and parses queries with ``marsad.search.query.parse_query``, so a respelled query
+    finds the same articles whichever database holds them.
+    """
+
+    @abstractmethod
+    def ensure_schema(self) -> None:
+        """Create the index, or drop it and recreate it empty when it is stale."""
+
+    @abstractmethod
+    def index(self, articles: Iterable[Article]) -> int:
+        """Add or replace articles; unchanged ones (same checksum) are skipped.
+
+        Returns how many were written.
+        """
+
+    @abstractmethod
+    def remove(self, ids: Iterable[str]) -> int:
+        """Drop articles from the index; returns how many were there."""
+
+    @abstractmethod
+    def is_empty(self) -> bool: ...
+
+    @abstractmethod
+    def __len__(self) -> int: ...
+
+    @abstractmethod
+    def search(
+        self,
+        query: str,
+        *,
+        outlet: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        entity_id: str | None = None,
+        story_id: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> SearchPage:
+        """Best matches first, title words weighted above body words, with a highlighted
+        snippet of the original text. Dates compare as ISO strings; ``date_to`` includes
+        that day."""
