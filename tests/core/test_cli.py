@@ -32,6 +32,8 @@ def test_every_command_has_help() -> None:
         "analyze",
         "export",
         "entities",
+        "quotes",
+        "claims",
         "search",
         "stories",
         "serve",
