@@ -6,6 +6,7 @@ The PostgreSQL cases run when MARSAD_TEST_POSTGRES names a throwaway database.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -227,6 +228,28 @@ def test_save_analysis_replaces_and_ids_move(store: Store) -> None:
     store.save_analysis([other])
     assert store.list_quotes(article_id="a001").total == 0
     assert [q.id for q in store.list_quotes(article_id="a002").items] == ["q1"]
+
+
+def test_a_document_saved_twice_keeps_its_last_analysis(store: Store) -> None:
+    store.add_documents([make_doc(1)])
+    first, last = make_doc(1), make_doc(1)
+    last.quotes[0].text = "آخر ما قيل"
+    last.dates = []
+    store.save_analysis([first, last])
+    assert store.get_document("a001") == last
+
+
+def test_equal_starts_read_back_in_the_order_written(store: Store) -> None:
+    doc = make_doc(1)
+    quote, claim = doc.quotes[0], doc.claims[0]
+    doc.quotes = [replace(quote, id="q-b"), replace(quote, id="q-a")]
+    doc.claims = [replace(claim, id="c-b"), replace(claim, id="c-a")]
+    store.add_documents([doc])
+    assert store.get_document("a001") == doc
+    assert [q.id for q in store.list_quotes().items] == ["q-b", "q-a"]
+    assert [c.id for c in store.list_claims().items] == ["c-b", "c-a"]
+    store.save_analysis([doc])
+    assert [q.id for q in store.list_quotes(article_id="a001").items] == ["q-b", "q-a"]
 
 
 def _calls(store: Store) -> dict[str, object]:
