@@ -212,6 +212,27 @@ def test_entity_names_match_like_sqlite_like(store: Store) -> None:
     assert [e.id for e in store.list_entities(name="رويتر").items] == ["e1"]
 
 
+def test_entity_names_match_whatever_the_hamza_or_ta_marbuta(store: Store) -> None:
+    store.add_documents([make_doc(1)])
+    store.replace_entities(
+        [
+            Entity("e1", "رجب طيب أردوغان", "PER", aliases=["أردوغان"]),
+            Entity("e2", "قناة الجزيرة", "ORG", aliases=["الجزيرة"]),
+            Entity("e3", "مصطفى مدبولي", "PER"),
+        ]
+    )
+    for query, found in [
+        ("اردوغان", ["e1"]),
+        ("إردوغان", ["e1"]),
+        ("أردوغان", ["e1"]),
+        ("الجزيره", ["e2"]),
+        ("مصطفي", ["e3"]),
+    ]:
+        assert [e.id for e in store.list_entities(name=query).items] == found, query
+    assert store.get_entity("e1") is not None
+    assert store.get_entity("e1").aliases == ["أردوغان"]  # type: ignore[union-attr]
+
+
 def test_save_analysis_replaces_and_ids_move(store: Store) -> None:
     store.add_documents([make_doc(1), make_doc(2)])
     doc = make_doc(1)

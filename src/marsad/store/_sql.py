@@ -24,6 +24,7 @@ from marsad.store._rows import article as article_of
 from marsad.store._rows import story as story_of_data
 from marsad.store._rows import where as where_clause
 from marsad.store.base import AddResult, Page, Store, StoryOrder
+from marsad.text import normalize
 
 T = TypeVar("T")
 A = TypeVar("A", Quote, Claim)
@@ -261,9 +262,17 @@ class SQLStore(Store):
                     for e in entities
                 ],
             )
+            # entity_aliases is the lookup table of list_entities(name=...): every spelling
+            # outlets used, plus its normalised form, so "اردوغان" finds "أردوغان".
             cur.executemany(
                 self._insert("entity_aliases", "entity_id, alias"),
-                [(e.id, alias) for e in entities for alias in {e.name, *e.aliases}],
+                [
+                    (e.id, key)
+                    for e in entities
+                    for key in sorted(
+                        {form for a in {e.name, *e.aliases} for form in (a, normalize(a))}
+                    )
+                ],
             )
 
     def replace_stories(self, stories: list[Story]) -> None:
@@ -375,7 +384,7 @@ class SQLStore(Store):
             (f"e.type = {self.mark}", type),
             (
                 f"e.id IN (SELECT entity_id FROM entity_aliases WHERE alias {self.like})",
-                f"%{name}%" if name else None,
+                f"%{normalize(name)}%" if name else None,
             ),
         )
         return self._page(

@@ -96,7 +96,8 @@ class Store(ABC):
         limit: int = 50,
         offset: int = 0,
     ) -> Page[Entity]:
-        """Entities by mention count, most mentioned first; ``name`` matches any alias."""
+        """Entities by mention count, most mentioned first; ``name`` matches part of any
+        alias with Arabic spelling folded (hamza, ta marbuta, alef maqsura, diacritics)."""
 
     @abstractmethod
     def get_entity(self, entity_id: str) -> Entity | None: ...
