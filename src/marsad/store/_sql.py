@@ -380,13 +380,16 @@ class SQLStore(Store):
         limit: int = 50,
         offset: int = 0,
     ) -> Page[Entity]:
-        clause, params = where_clause(
-            (f"e.type = {self.mark}", type),
-            (
-                f"e.id IN (SELECT entity_id FROM entity_aliases WHERE alias {self.like})",
-                f"%{normalize(name)}%" if name else None,
-            ),
-        )
+        clause, params = where_clause((f"e.type = {self.mark}", type))
+        if name:
+            # The spelling as given and its normalised form: stores written before
+            # normalised aliases were kept still answer the first.
+            lookup = (
+                f"e.id IN (SELECT entity_id FROM entity_aliases"
+                f" WHERE alias {self.like} OR alias {self.like})"
+            )
+            clause = f"{clause} AND {lookup}" if clause else f"WHERE {lookup}"
+            params += [f"%{name}%", f"%{normalize(name)}%"]
         return self._page(
             f"entities e {clause}",
             "e.*",
