@@ -1,11 +1,18 @@
-"""CRF features: context groups (brackets, colon, trigger window, cluster conjunctions)."""
+"""CRF features: context groups (brackets, colon, trigger window, cluster conjunctions) and
+the second pass's article votes."""
 
 from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from marsad.entities.features import TRIGGER_WINDOW, Resources, sentence_features, stem
+from marsad.entities.features import (
+    TRIGGER_WINDOW,
+    Resources,
+    document_features,
+    sentence_features,
+    stem,
+)
 from marsad.entities.tagger import get_tagger
 from marsad.text import normalize
 
@@ -61,3 +68,32 @@ def test_one_feature_list_per_token_and_cache_invariant(words: list[str]) -> Non
     assert first == sentence_features(words, RES)
     for feats in first:
         assert feats and all(isinstance(f, str) and f for f in feats)
+
+
+def _doc(feats: list[list[str]], prefix: str) -> list[str | None]:
+    return [next((f for f in fs if f.startswith(prefix)), None) for fs in feats]
+
+
+def test_document_features_vote_with_the_other_places_of_a_word() -> None:
+    sentences = [["قال", "جون", "سميث"], ["وأضاف", "سميث", "أمس"], ["وسميث", "هنا"]]
+    first = [["O", "B-PERS", "I-PERS"], ["O", "O", "O"], ["O", "O"]]
+    feats = document_features(sentences, first, RES)
+    # "سميث" was a person once elsewhere (clitic "و" seen through): the majority type of
+    # its other places, not counting its own label.
+    assert _doc(feats[1], "dm=") == [None, "dm=PERS", None]
+    assert _doc(feats[2], "dm=") == ["dm=PERS", None]
+    # Its named place sees only O elsewhere; a word seen once has no vote.
+    assert "dO" in feats[0][2] and _doc(feats[0], "dm=") == [None, None, None]
+    assert not any(f == "dO" for f in feats[0][1])
+    assert "dm|p1=PERS|O" in feats[1][1]
+
+
+def test_document_features_carry_first_pass_labels_and_sentence_features() -> None:
+    sentences = [["زار", "موسكو", "أمس"], []]
+    first = [["O", "B-LOC", "O"], []]
+    feats = document_features(sentences, first, RES)
+    assert feats[1] == []
+    base = sentence_features(sentences[0], RES)
+    assert [f[: len(b)] for f, b in zip(feats[0], base, strict=True)] == base
+    assert {"p1=B-LOC", "p1-1=O", "p1+1=O"} <= set(feats[0][1])
+    assert {"p1=O", "p1-1=BOS", "p1+1=B-LOC"} <= set(feats[0][0])

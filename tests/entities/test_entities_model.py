@@ -1,23 +1,33 @@
-"""The shipped CRF: held-out quality gate, tag_conll, and a clear error without a model."""
+"""The shipped CRFs: held-out quality gates, the article pass, tag_conll, and a clear error
+without a model."""
 
 from __future__ import annotations
 
 import io
+import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
+from bench.ner import BLOCK, tag_articles
 
 from marsad.entities import score_conll, tag_conll
-from marsad.entities.tagger import Tagger, get_tagger
+from marsad.entities._data import MODEL_DIR
+from marsad.entities.tagger import DOCUMENT_MODEL_FILE, MODEL_FILE, Tagger, get_tagger
 from marsad.errors import ModelError
 
 DEV_FRACTION = 6
-# Held-out (last sixth of ANERcorp) conlleval F1 of the shipped split model as measured
-# by bench/ner.py, minus one point of margin.
-# Measured: overall 0.7207, PERS 0.7341, LOC 0.8410.
-MIN_DEV_F1 = 0.71
+# Held-out (last sixth of ANERcorp) conlleval F1 of the shipped split models as measured
+# by bench/ner.py, minus about one point of margin. Each sentence its own article:
+# overall 0.7250, PERS 0.7271, LOC 0.8535 (first pass alone 0.7207).
+MIN_DEV_F1 = 0.715
 MIN_DEV_F1_PER = 0.72
-MIN_DEV_F1_LOC = 0.83
+MIN_DEV_F1_LOC = 0.845
+# Runs of bench/ner.py's BLOCK sentences as articles (the second pass reads across
+# sentences): overall 0.7377, PERS 0.7580, ORG 0.6271.
+MIN_ARTICLE_F1 = 0.73
+MIN_ARTICLE_F1_PER = 0.75
+MIN_ARTICLE_F1_ORG = 0.62
 
 
 def _sentences(path: Path) -> list[list[tuple[str, str]]]:
@@ -34,17 +44,52 @@ def _sentences(path: Path) -> list[list[tuple[str, str]]]:
     return out
 
 
-def test_held_out_quality_gate(shared_dir: Path) -> None:
+def _dev_scores(shared_dir: Path, size: int) -> dict[str, Any]:
     sentences = _sentences(shared_dir / "data" / "anercorp" / "train.txt")
     dev = sentences[len(sentences) - len(sentences) // DEV_FRACTION :]
-    tagger = get_tagger()
     gold = [[t for _, t in s] for s in dev]
-    pred = [tagger.tag([w for w, _ in s]) for s in dev]
+    pred = tag_articles(get_tagger(), [[w for w, _ in s] for s in dev], size)
     scores = score_conll(gold, pred)
     print({k: round(v["f1"], 4) for k, v in scores["types"].items()}, scores["overall"])
+    return scores
+
+
+def test_held_out_quality_gate(shared_dir: Path) -> None:
+    scores = _dev_scores(shared_dir, 1)
     assert scores["overall"]["f1"] >= MIN_DEV_F1
     assert scores["types"]["PERS"]["f1"] >= MIN_DEV_F1_PER
     assert scores["types"]["LOC"]["f1"] >= MIN_DEV_F1_LOC
+
+
+def test_held_out_quality_gate_on_articles(shared_dir: Path) -> None:
+    scores = _dev_scores(shared_dir, BLOCK)
+    assert scores["overall"]["f1"] >= MIN_ARTICLE_F1
+    assert scores["types"]["PERS"]["f1"] >= MIN_ARTICLE_F1_PER
+    assert scores["types"]["ORG"]["f1"] >= MIN_ARTICLE_F1_ORG
+
+
+def test_article_second_pass_is_shipped_and_agrees_with_tag() -> None:
+    assert (MODEL_DIR / DOCUMENT_MODEL_FILE).is_file()
+    tagger = get_tagger()
+    article = [
+        ["وقال", "الرئيس", "فلاديمير", "بوتين", "في", "موسكو"],
+        [],
+        ["وأضاف", "بوتين", "أن", "روسيا", "مستعدة"],
+    ]
+    tags = tagger.tag_document(article)
+    assert [len(t) for t in tags] == [6, 0, 5]
+    assert tags[0][2:4] == ["B-PERS", "I-PERS"] and tags[2][1] == "B-PERS"
+    assert tagger.tag(article[0]) == tagger.tag_document([article[0]])[0]
+    assert tagger.tag([]) == [] and tagger.tag_document([]) == []
+
+
+def test_without_second_pass_model_the_first_pass_tags_alone(tmp_path: Path) -> None:
+    for name in (MODEL_FILE, "clusters.tsv", "gazetteer.tsv"):
+        shutil.copyfile(MODEL_DIR / name, tmp_path / name)
+    words = ["وقال", "الرئيس", "فلاديمير", "بوتين", "في", "موسكو"]
+    tags = Tagger(tmp_path).tag_document([words, words])
+    assert tags[0] == tags[1]
+    assert tags[0][2:4] == ["B-PERS", "I-PERS"] and tags[0][5] == "B-LOC"
 
 
 def test_tag_conll_round_trip() -> None:

@@ -9,6 +9,7 @@ stem affixes see through clitics (وبواشنطن and واشنطن share their 
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -239,3 +240,50 @@ def sentence_features(words: Sequence[str], res: Resources) -> list[list[str]]:
             feats.append(f"0|+1={x.norm}|{info[i + 1].norm}")
         out.append(feats)
     return out
+
+
+def _kind(tag: str) -> str:
+    return tag[2:] if len(tag) > 2 else "O"
+
+
+def document_features(
+    sentences: Sequence[Sequence[str]],
+    first: Sequence[Sequence[str]],
+    res: Resources,
+    base: list[list[list[str]]] | None = None,
+) -> list[list[list[str]]]:
+    """Per-token features of one article's sentences for the second-pass CRF: the
+    sentence features plus the first pass's tags of the token and its neighbours, and the
+    majority first-pass type of the same stem at its other places in the article (a
+    surname used alone, a club named once in full: the first pass sees one sentence). This
+    is stacking (Krishnan & Manning 2006); stems shorter than MIN_STEM (particles, clipped
+    forms) neither vote nor get a vote.
+
+    ``base``: the sentences' :func:`sentence_features` where the caller has them (the
+    first pass's input; extended in place), else computed here."""
+    feats = base if base is not None else [sentence_features(words, res) for words in sentences]
+    stems = [[stem(normalize(w) or w) for w in words] for words in sentences]
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for sent_stems, tags in zip(stems, first, strict=True):
+        for s, t in zip(sent_stems, tags, strict=True):
+            if len(s) >= MIN_STEM:
+                votes[s][_kind(t)] += 1
+    for sent_feats, sent_stems, tags in zip(feats, stems, first, strict=True):
+        last = len(tags) - 1
+        for i, (f, s, t) in enumerate(zip(sent_feats, sent_stems, tags, strict=True)):
+            own = _kind(t)
+            f.append("p1=" + t)
+            f.append("p1-1=" + (tags[i - 1] if i > 0 else "BOS"))
+            f.append("p1+1=" + (tags[i + 1] if i < last else "EOS"))
+            if len(s) < MIN_STEM:
+                continue
+            others = votes[s].copy()
+            others[own] -= 1
+            named = [(n, k) for k, n in others.items() if k != "O" and n > 0]
+            if named:
+                kind = max(named)[1]
+                f.append("dm=" + kind)
+                f.append(f"dm|p1={kind}|{own}")
+            elif others["O"] > 0:
+                f.append("dO")
+    return feats

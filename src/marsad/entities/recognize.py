@@ -142,7 +142,7 @@ def mentions_in(text: str, tagger: Tagger) -> list[Mention]:
         if tokens:
             sentences.append(tokens)
     words = [[t.text for t in tokens] for tokens in sentences]
-    tagged = refine(words, [tagger.tag(w) for w in words], tagger.resources.counts)
+    tagged = refine(words, tagger.tag_document(words), tagger.resources.counts)
     out: list[Mention] = []
     for tokens, tags in zip(sentences, tagged, strict=True):
         found = sorted(spans(tags))
