@@ -14,35 +14,14 @@ from __future__ import annotations
 
 import copy
 import sys
-from pathlib import Path
 from typing import Any
 
 from marsad.entities import propagation, recognize, score_conll
 from marsad.model import Article, Document
+from ner import ANERCORP, BLOCK, DEV_FRACTION, Sentence, read_conll
 
-ROOT = Path(__file__).resolve().parent.parent
-ANERCORP = ROOT.parent / "shared" / "data" / "anercorp" / "train.txt"
-DEV_FRACTION = 6
-BLOCK = 20  # sentences per article, as in bench/ner.py
 SHARES = (0.0, 0.1, 0.2, 0.3, 0.5)
 _LABELS = {"PER": "PERS", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
-
-Sentence = list[tuple[str, str]]
-
-
-def read_conll(path: Path) -> list[Sentence]:
-    out: list[Sentence] = []
-    cur: Sentence = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        parts = line.split()
-        if parts:
-            cur.append((parts[0], parts[-1]))
-        elif cur:
-            out.append(cur)
-            cur = []
-    if cur:
-        out.append(cur)
-    return out
 
 
 def as_document(n: int, block: list[Sentence]) -> tuple[Document, list[list[tuple[int, int]]]]:

@@ -25,12 +25,13 @@ from marsad.text import Token, normalize, tokenize
 # A name is spread only when the tagger itself found it in at least this share of the
 # articles that write it: "منسوبي" (employees of), typed PER in one of 33 articles of a
 # SaudiNewsNet day, stays out; a town tagged in one of five reports of a quake gets in.
-# bench/ner_corpus.py (ANERcorp's held-out sixth as 33 articles of 20 sentences): F1
-# 0.7272 without spreading, 0.7337 spreading every name, 0.7344 at 0.2, 0.7395 at 0.3,
-# 0.7420 at 0.5; there few names recur in more than two articles, while in a developing
-# story a new name is often caught in one report of five, which 0.3 and up would not
-# spread. Story B-cubed F1 on the SaudiNewsNet gold day (bench/stories.py --entities):
-# 0.948 without spreading, 0.947 at 0.1-0.2, 0.946 at 0.3-0.5.
+# bench/ner_corpus.py (ANERcorp's held-out sixth as 33 articles of 20 sentences, shipped
+# two-pass model): F1 0.7355 without spreading, 0.7386 spreading every name, 0.7393 at
+# 0.1-0.2, 0.7439 at 0.3, 0.7449 at 0.5. There few names recur in more than two articles,
+# while in a developing story a new name is often caught in one report of five, which 0.3
+# and up would not spread. Story B-cubed F1 on the SaudiNewsNet gold day (bench/stories.py
+# --entities): 0.948 without spreading, 0.945 spreading every name, 0.946 at 0.2-0.3,
+# 0.947 at 0.5.
 MIN_TAGGED_SHARE = 0.2
 # Longest name looked for, in words: longer spans are almost always a name plus the words
 # the tagger ran on into, and repeat verbatim too seldom to matter.
