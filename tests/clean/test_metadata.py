@@ -166,6 +166,17 @@ def test_article_id_is_stable_and_origin_sensitive() -> None:
     assert article_id("أعلن الوزير", "إعلان", "x") == article_id("اعلن الوزير", "اعلان", "x")
 
 
+def test_a_file_keeps_its_id_wherever_its_folder_is() -> None:
+    text = f"{P1}\n{P2}"
+    ids = {
+        clean(RawDocument(source=src, text=text, format="text"))[0].id
+        for src in ("seeds/000.txt", "/srv/data/seeds/000.txt", "/tmp/x/seeds/000.txt")
+    }
+    assert len(ids) == 1
+    other = clean(RawDocument(source="seeds/001.txt", text=text, format="text"))[0].id
+    assert other not in ids
+
+
 def test_same_story_in_two_outlets_is_two_articles() -> None:
     a = run(f"{P1}\n{P2}", outlet="الوفد")[0]
     b = run(f"{P1}\n{P2}", outlet="الأهرام")[0]

@@ -245,9 +245,7 @@ def test_postgres_index_of_another_version_is_rebuilt(postgres_url: str) -> None
 
 
 def test_tsvector_and_tsquery_literals() -> None:
-    assert tsvector(["كوريا"], ["كوريا", "it's", "a\\b"]) == (
-        "'كوريا':1A,3 'it''s':4 'a\\\\b':5"
-    )
+    assert tsvector(["كوريا"], ["كوريا", "it's", "a\\b"]) == ("'كوريا':1A,3 'it''s':4 'a\\\\b':5")
     assert tsvector([], ["ك" * 2000]) == ""  # 4000 bytes: longer than a lexeme may be
     assert tsvector([], ["x"] * 300) == "'x':" + ",".join(map(str, range(2, 258)))
     far = tsvector([], ["x"] * 17000 + ["y", "z"])

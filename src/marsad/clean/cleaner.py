@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
 from marsad.clean import meta
 from marsad.clean.punct import DAMAGE_MIN, repair, stop_damage
@@ -378,7 +379,9 @@ def article_id(text: str, title: str | None, origin: str) -> str:
 
 
 def _article(fields: _Fields, raw: RawDocument, parent_id: str | None) -> Article:
-    origin = raw.url or fields.outlet or raw.source
+    # A file is known by its name, not its folder: the same files read from another
+    # checkout, mount or working directory keep their ids (and re-running adds nothing).
+    origin = raw.url or fields.outlet or PurePath(raw.source).name
     language = meta.guess_language(fields.text)
     if language == "und" and raw.language:
         language = raw.language

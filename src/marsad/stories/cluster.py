@@ -349,10 +349,14 @@ def _link(
         for n, count in sorted(shared.items()):
             if i < n_previous and n < n_previous:
                 continue
-            if not cluster.same_headline(stories[n]):
-                continue
             sim = cluster.similarity(stories[n])
             most_shared = count / min(len(own), len(keys[n])) >= KEY_OVERLAP_MIN
+            # A pair sharing most key entities and as similar as an article must be to join
+            # a story merges whatever the headlines: which formed first was only the order
+            # the articles came in.
+            rejoin = most_shared and sim >= JOIN_THRESHOLD
+            if not rejoin and not cluster.same_headline(stories[n]):
+                continue
             if sim >= (best_sim if most_shared else max(best_sim, LINK_SHARED_THRESHOLD)):
                 best, best_sim = n, sim
         if best < 0:
