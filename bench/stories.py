@@ -229,14 +229,18 @@ def entity_quality() -> None:
     print(f"gold day through the pipeline: {len(analysed)} articles analysed in {took:.1f} s")
     print("  shared-route  headline-gate       P      R      F1")
     saved = cluster.LINK_SHARED_THRESHOLD, cluster.LINK_TITLE_MIN
+    saved_link = cluster.LINK_THRESHOLD
     try:
         for n, (shared, gate) in enumerate(LINK_SWEEP):
             cluster.LINK_SHARED_THRESHOLD, cluster.LINK_TITLE_MIN = shared, gate
+            # "No linking" closes every route of the link pass, the re-join one included.
+            cluster.LINK_THRESHOLD = CLOSED if n == 1 else saved_link
             p, r, f = bcubed([ids for _, ids in cluster.cluster_documents(analysed)], gold)
             name = {0: "(default)", 1: "(no linking)", 2: "(entity overlap only)"}.get(n, "")
             print(f"  {shared:<12}  {gate:<12}  {p:.3f}  {r:.3f}  {f:.3f} {name}")
     finally:
         cluster.LINK_SHARED_THRESHOLD, cluster.LINK_TITLE_MIN = saved
+        cluster.LINK_THRESHOLD = saved_link
 
 
 def dedup_quality() -> None:
