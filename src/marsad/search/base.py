@@ -8,6 +8,10 @@ from dataclasses import dataclass
 
 from marsad.model import Article
 
+# Articles per indexing transaction: commits stay few (125 for the 62k-article corpus) and a
+# batch's texts and term streams stay small in memory.
+INDEX_BATCH = 500
+
 
 @dataclass
 class SearchHit:
@@ -39,12 +43,25 @@ class SearchBackend(ABC):
     def ensure_schema(self) -> None:
         """Create the index, or drop it and recreate it empty when it is stale."""
 
-    @abstractmethod
     def index(self, articles: Iterable[Article]) -> int:
         """Add or replace articles; unchanged ones (same checksum) are skipped.
 
-        Returns how many were written.
+        Returns how many were written. Each batch of :data:`INDEX_BATCH` is one transaction.
         """
+        written = 0
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= INDEX_BATCH:
+                written += self._index_batch(batch)
+                batch = []
+        if batch:
+            written += self._index_batch(batch)
+        return written
+
+    @abstractmethod
+    def _index_batch(self, articles: list[Article]) -> int:
+        """Write one batch in one transaction; returns how many were new or changed."""
 
     @abstractmethod
     def remove(self, ids: Iterable[str]) -> int:

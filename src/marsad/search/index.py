@@ -41,9 +41,6 @@ _TERM_CACHE = 200_000
 # zlib's default level: on 2000 corpus articles level 9 saved 0.05% more, level 1 was 13%
 # larger (6.0 MB of text -> 2.48 / 2.20 / 2.19 MB at levels 1 / 6 / 9).
 _ZLIB_LEVEL = 6
-# Articles per indexing transaction: commits stay few (125 for the 62k-article corpus) and a
-# batch's texts and term streams stay small in memory.
-_BATCH = 500
 
 # Bumped whenever the tables change; an index of another version, or one whose terms were
 # made by another stemmer (see stemmer_fingerprint), is dropped: it is derived data, and
@@ -194,19 +191,6 @@ class SearchIndex(SearchBackend):
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
         ).fetchone()
         return row is not None
-
-    def index(self, articles: Iterable[Article]) -> int:
-        """Add or replace articles; unchanged ones are skipped. Returns how many were written."""
-        written = 0
-        batch: list[Article] = []
-        for article in articles:
-            batch.append(article)
-            if len(batch) >= _BATCH:
-                written += self._index_batch(batch)
-                batch = []
-        if batch:
-            written += self._index_batch(batch)
-        return written
 
     def _index_batch(self, articles: list[Article]) -> int:
         conn = self.connection

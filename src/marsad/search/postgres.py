@@ -28,7 +28,6 @@ from marsad.errors import StoreError
 from marsad.model import Article
 from marsad.search.base import SearchBackend, SearchPage
 from marsad.search.index import (
-    _BATCH,
     _ZLIB_LEVEL,
     BODY_WEIGHT,
     TITLE_WEIGHT,
@@ -175,18 +174,6 @@ class PostgresSearchIndex(SearchBackend):
             raise StoreError(
                 f"creating the search index in {self.store.where} failed: {exc}"
             ) from exc
-
-    def index(self, articles: Iterable[Article]) -> int:
-        written = 0
-        batch: list[Article] = []
-        for article in articles:
-            batch.append(article)
-            if len(batch) >= _BATCH:
-                written += self._index_batch(batch)
-                batch = []
-        if batch:
-            written += self._index_batch(batch)
-        return written
 
     def _index_batch(self, articles: list[Article]) -> int:
         known = {
