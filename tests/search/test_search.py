@@ -278,6 +278,53 @@ def test_stemmer_change_drops_the_index_and_the_store_refills_it(
     store.close()
 
 
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({"date_to": "2024-11-05"}, {"d0", "d1", "d2"}),
+        ({"date_from": "2024-11-05", "date_to": "2024-11-05"}, {"d1", "d2"}),
+        ({"date_from": "2024-11-05"}, {"d1", "d2", "d3"}),
+        ({"outlet": "ب", "date_to": "2024-11-05"}, {"d1"}),
+        ({"story_id": "s", "date_to": "2024-11-05"}, {"d1", "d2"}),
+        ({"entity_id": "e", "date_from": "2024-11-05"}, {"d1", "d2"}),
+        # Blank, as a web form sends an empty field: no filter.
+        ({"outlet": "", "date_to": ""}, {"d0", "d1", "d2", "d3", "d4"}),
+    ],
+)
+def test_search_filters_as_the_store_lists(
+    store_url: str, filters: dict[str, str], expected: set[str]
+) -> None:
+    """``marsad search`` and the article listings keep the same articles for one filter."""
+    published = [
+        "2024-11-04T23:59:59+00:00",
+        "2024-11-05T10:00:00+00:00",
+        "2024-11-05",
+        "2024-11-06T00:00:00+00:00",
+        None,
+    ]
+    docs = [
+        Document(
+            Article(
+                id=f"d{n}",
+                source="t",
+                title=f"خبر {n}",
+                text="قال الوزير إن المفاوضات مستمرة.",
+                outlet="أب"[n % 2],
+                published=date,
+            ),
+            mentions=[Mention(0, 3, "قال", "PER", entity_id="e")] if n != 3 else [],
+        )
+        for n, date in enumerate(published)
+    ]
+    store = open_store(store_url)
+    store.add_documents(docs)
+    store.replace_stories([Story("s", "قصة", ["d1", "d2", "d3"])])
+    listed = {a.id for a in store.list_articles(**filters).items}
+    found = ids(search_index(store), "الوزير", **filters)
+    store.close()
+    assert listed == found == expected
+
+
 def test_fingerprint_follows_the_terms(monkeypatch: pytest.MonkeyPatch) -> None:
     before = stemmer_fingerprint()
     assert before == stemmer_fingerprint() and len(before) == 16

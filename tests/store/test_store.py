@@ -134,6 +134,36 @@ def test_filters_and_pagination(store: Store) -> None:
     assert store.list_articles(entity_id="e1").total == 8
 
 
+def test_date_to_includes_that_whole_day(store: Store) -> None:
+    """``published`` is an ISO datetime: "up to 5 November" keeps the articles of the 5th."""
+    store.add_documents(
+        [
+            make_doc(1, published="2024-11-04T23:59:59+00:00"),
+            make_doc(2, published="2024-11-05T10:00:00+00:00"),
+            make_doc(3, published="2024-11-05"),
+            make_doc(4, published="2024-11-06T00:00:00+00:00"),
+            make_doc(5, published=None),
+        ]
+    )
+    upto = store.list_articles(date_to="2024-11-05")
+    assert [a.id for a in upto.items] == ["a002", "a003", "a001"]
+    on_the_day = store.list_articles(date_from="2024-11-05", date_to="2024-11-05")
+    assert [a.id for a in on_the_day.items] == ["a002", "a003"]
+    store.replace_stories(
+        [
+            Story(
+                "s1",
+                "يوم الخامس",
+                ["a002"],
+                first_seen="2024-11-05T10:00:00+00:00",
+                last_seen="2024-11-05T10:00:00+00:00",
+            ),
+            Story("s2", "بعده", ["a004"], first_seen="2024-11-06T00:00:00+00:00"),
+        ]
+    )
+    assert [s.id for s in store.list_stories(date_to="2024-11-05").items] == ["s1"]
+
+
 def test_entities_and_stories(store: Store) -> None:
     docs = [make_doc(i) for i in range(1, 4)]
     store.add_documents(docs)

@@ -57,7 +57,9 @@ DEFAULT_LIMIT = 50
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size, 1 to {MAX_LIMIT}.")]
 Offset = Annotated[int, Query(ge=0, description="How many matches to skip.")]
 DateFrom = Annotated[str | None, Query(description="Earliest publication date, ISO 8601.")]
-DateTo = Annotated[str | None, Query(description="Latest publication date, ISO 8601.")]
+DateTo = Annotated[
+    str | None, Query(description="Latest publication date, ISO 8601; that whole day is included.")
+]
 Update = Annotated[
     bool,
     Query(

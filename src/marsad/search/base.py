@@ -87,5 +87,5 @@ class SearchBackend(ABC):
         offset: int = 0,
     ) -> SearchPage:
         """Best matches first, title words weighted above body words, with a highlighted
-        snippet of the original text. Dates compare as ISO strings; ``date_to`` includes
-        that day."""
+        snippet of the original text. The filters are ``Store.list_articles``' (one
+        definition, ``marsad.store._rows.article_filters``): ``date_to`` includes its day."""

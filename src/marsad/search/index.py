@@ -22,6 +22,7 @@ from marsad._tables import data_text
 from marsad.model import Article
 from marsad.search.base import SearchBackend, SearchHit, SearchPage
 from marsad.search.query import ParsedQuery, parse_query
+from marsad.store._rows import article_filters
 from marsad.text import Token, light_stem, strip_clitics, strip_invisible, tokenize
 
 # BM25 column weights (title, body). A title word says more about what an article is about
@@ -266,33 +267,26 @@ class SearchIndex(SearchBackend):
         limit: int = 20,
         offset: int = 0,
     ) -> SearchPage:
-        """Best matches first. Dates compare as ISO strings; ``date_to`` includes that day."""
+        """Best matches first; the filters are the store's (``date_to`` keeps its day)."""
         parsed = parse_query(query, term)
         empty = SearchPage([], 0, limit, offset)
         if parsed is None:
             return empty
-        filters: list[str] = []
-        values: list[object] = []
-        if outlet is not None:
-            filters.append("outlet = ?")
-            values.append(outlet)
-        if date_from is not None:
-            filters.append("published >= ?")
-            values.append(date_from)
-        if date_to is not None:
-            # Every ISO timestamp on that day sorts below the date plus U+FFFF.
-            filters.append("published <= ?")
-            values.append(date_to + "\uffff")
-        for value, table, column in (
-            (entity_id, "mentions", "entity_id"),
-            (story_id, "story_articles", "story_id"),
-        ):
-            if value is None:
-                continue
-            if not self._has_table(table):
+        # The entity and story filters read the store's tables; an index without them (a
+        # bare connection) has no article in any entity or story.
+        for value, table in ((entity_id, "mentions"), (story_id, "story_articles")):
+            if value and not self._has_table(table):
                 return empty
-            filters.append(f"article_id IN (SELECT article_id FROM {table} WHERE {column} = ?)")
-            values.append(value)
+        filters, values = article_filters(
+            outlet,
+            date_from,
+            date_to,
+            story_id,
+            entity_id,
+            "?",
+            table="search_docs",
+            id_column="article_id",
+        )
         # Rank and count inside the FTS table and fetch only the page's rows afterwards.
         # Filters become one rowid set from search_docs' indexes; the unary + keeps FTS5 from
         # taking it as a rowid lookup (one MATCH per rowid). Against a join on search_docs,
@@ -303,7 +297,7 @@ class SearchIndex(SearchBackend):
         params: list[object] = [parsed.fts]
         if filters:
             where += f" AND +rowid IN (SELECT rowid FROM search_docs WHERE {' AND '.join(filters)})"
-            params += values
+            params.extend(values.values())
         rank = f"bm25(search_fts, {TITLE_WEIGHT}, {BODY_WEIGHT})"
         conn = self.connection
         total = conn.execute(f"SELECT COUNT(*) FROM search_fts WHERE {where}", params).fetchone()[0]

@@ -39,6 +39,7 @@ from marsad.search.index import (
     terms,
 )
 from marsad.search.query import Phrase, parse_query
+from marsad.store._rows import NAMED_MARK, article_filters
 
 if TYPE_CHECKING:
     from marsad.store.postgres import PostgresStore
@@ -248,32 +249,24 @@ class PostgresSearchIndex(SearchBackend):
         parsed = parse_query(query, term)
         if parsed is None:
             return SearchPage([], 0, limit, offset)
-        where = ["tsv @@ %(q)s::tsquery"]
+        filters, named = article_filters(
+            outlet,
+            date_from,
+            date_to,
+            story_id,
+            entity_id,
+            NAMED_MARK,
+            table="search_docs",
+            id_column="article_id",
+        )
+        condition = " AND ".join(["tsv @@ %(q)s::tsquery", *filters])
         params: dict[str, Any] = {
             "q": tsquery(parsed.groups, parsed.excluded),
             "weights": RANK_WEIGHTS,
             "limit": limit,
             "offset": offset,
+            **named,
         }
-        if outlet is not None:
-            where.append("outlet = %(outlet)s")
-            params["outlet"] = outlet
-        if date_from is not None:
-            where.append("published >= %(date_from)s")
-            params["date_from"] = date_from
-        if date_to is not None:
-            # Every ISO timestamp on that day sorts below the date plus U+FFFF.
-            where.append("published <= %(date_to)s")
-            params["date_to"] = date_to + "\uffff"
-        if entity_id is not None:
-            where.append("article_id IN (SELECT article_id FROM mentions WHERE entity_id = %(e)s)")
-            params["e"] = entity_id
-        if story_id is not None:
-            where.append(
-                "article_id IN (SELECT article_id FROM story_articles WHERE story_id = %(s)s)"
-            )
-            params["s"] = story_id
-        condition = " AND ".join(where)
         # One statement: rank and count on the index columns, then read only the page's
         # texts for its snippets. The count rides along as a window over all matches.
         page_sql = (

@@ -1,7 +1,9 @@
 """Row conversion and filter building shared by the SQLite and PostgreSQL backends.
 
 The filters are written once with the driver's placeholder (``mark``: ``?`` for sqlite3,
-``%s`` for psycopg) so both backends answer the same query with the same rows.
+``%s`` for psycopg) so both backends answer the same query with the same rows. The article
+filters are also the search indexes' (``marsad.search``), so a listing and a search with the
+same outlet, dates, story and entity keep the same articles.
 """
 
 from __future__ import annotations
@@ -42,6 +44,24 @@ def where(*filters: tuple[str, Any]) -> tuple[str, list[Any]]:
     return "WHERE " + " AND ".join(c for c, _ in given), [p for _, p in given]
 
 
+# psycopg's named placeholder for ``mark``, ``{}`` standing for the parameter's name: for
+# statements that use a parameter twice (marsad.search.postgres).
+NAMED_MARK = "%({})s"
+# After a date, above every ISO datetime of that day: "2024-11-05T10:00:00+00:00" sorts below
+# "2024-11-05\uffff" both by code point (SQLite's BINARY) and by UTF-8 byte (PostgreSQL's "C").
+_DAY_END = "\uffff"
+
+
+def end_of_day(date_to: str | None) -> str | None:
+    """The bound for ``published <= bound`` that keeps all of ``date_to``'s day.
+
+    The one date rule of every listing and search: dates compare as ISO strings, so
+    ``date_from`` ("2024-11-05") already keeps that day's datetimes, and ``date_to`` needs
+    this to keep them too (``published`` is a datetime like ``2024-11-05T10:00:00+00:00``).
+    """
+    return date_to + _DAY_END if date_to else None
+
+
 def article_filters(
     outlet: str | None,
     date_from: str | None,
@@ -49,14 +69,39 @@ def article_filters(
     story_id: str | None,
     entity_id: str | None,
     mark: str = "?",
-) -> tuple[str, list[Any]]:
-    return where(
-        (f"a.outlet = {mark}", outlet),
-        (f"a.published >= {mark}", date_from),
-        (f"a.published <= {mark}", date_to),
-        (f"a.id IN (SELECT article_id FROM story_articles WHERE story_id = {mark})", story_id),
-        (f"a.id IN (SELECT article_id FROM mentions WHERE entity_id = {mark})", entity_id),
-    )
+    *,
+    table: str = "a",
+    id_column: str = "id",
+) -> tuple[list[str], dict[str, Any]]:
+    """The conditions (to be ANDed) and parameters of each filter given, in the same order.
+
+    The single definition of the article filters of the store's listings and of both search
+    indexes, so that the CLI, API and web UI lists and searches agree; ``date_to`` includes
+    its day (:func:`end_of_day`). Columns are ``table``'s ``outlet``, ``published`` and
+    ``id_column`` (the store's ``articles a``, the indexes' ``search_docs``). Parameters are
+    keyed by name for :data:`NAMED_MARK`; positional marks take ``list(params.values())``.
+    """
+
+    def slot(name: str) -> str:
+        return mark.format(name)
+
+    filters = {
+        "outlet": (f"{table}.outlet = {slot('outlet')}", outlet),
+        "date_from": (f"{table}.published >= {slot('date_from')}", date_from),
+        "date_to": (f"{table}.published <= {slot('date_to')}", end_of_day(date_to)),
+        "story_id": (
+            f"{table}.{id_column} IN (SELECT article_id FROM story_articles"
+            f" WHERE story_id = {slot('story_id')})",
+            story_id,
+        ),
+        "entity_id": (
+            f"{table}.{id_column} IN (SELECT article_id FROM mentions"
+            f" WHERE entity_id = {slot('entity_id')})",
+            entity_id,
+        ),
+    }
+    given = {name: value for name, (_, value) in filters.items() if value}
+    return [filters[name][0] for name in given], given
 
 
 def analysis_filters(

@@ -19,7 +19,14 @@ from typing import Any, ClassVar, Literal, Protocol, TypeVar
 
 from marsad.errors import StoreError
 from marsad.model import Article, Claim, DateRef, Document, Entity, EntityMention, Quote, Story
-from marsad.store._rows import ANALYSIS, Row, analysis_filters, article_filters, from_row
+from marsad.store._rows import (
+    ANALYSIS,
+    Row,
+    analysis_filters,
+    article_filters,
+    end_of_day,
+    from_row,
+)
 from marsad.store._rows import article as article_of
 from marsad.store._rows import story as story_of_data
 from marsad.store._rows import where as where_clause
@@ -353,12 +360,15 @@ class SQLStore(Store):
         limit: int = 50,
         offset: int = 0,
     ) -> Page[Article]:
-        clause, params = article_filters(outlet, date_from, date_to, story_id, entity_id, self.mark)
+        conditions, params = article_filters(
+            outlet, date_from, date_to, story_id, entity_id, self.mark
+        )
+        clause = f"WHERE {' AND '.join(conditions)}" if conditions else ""
         return self._page(
             f"articles a {clause}",
             "a.*",
             f"a.published DESC{self.nulls_last}, a.seq DESC",
-            params,
+            list(params.values()),
             limit,
             offset,
             article_of,
@@ -450,7 +460,7 @@ class SQLStore(Store):
         mark = self.mark
         clause, params = where_clause(
             (f"(s.last_seen IS NULL OR s.last_seen >= {mark})", date_from),
-            (f"(s.first_seen IS NULL OR s.first_seen <= {mark})", date_to),
+            (f"(s.first_seen IS NULL OR s.first_seen <= {mark})", end_of_day(date_to)),
             (
                 "s.id IN (SELECT sa.story_id FROM story_articles sa JOIN articles a"
                 f" ON a.id = sa.article_id WHERE a.outlet = {mark})",
