@@ -20,6 +20,7 @@ from pathlib import Path
 from marsad.entities import score_conll
 from marsad.entities.refine import (
     back_off_places,
+    join_places,
     make_consistent,
     propagate_names,
     refine,
@@ -85,6 +86,7 @@ def _trim(words: list[list[str]], tags: list[list[str]], _: Mapping[str, int]) -
 
 RULES: dict[str, Callable[[list[list[str]], list[list[str]], Mapping[str, int]], None]] = {
     "title adjective": _trim,
+    "places joined": join_places,
     "places back-off": back_off_places,
     "propagation": propagate_names,
     "consistency": _consistent,

@@ -34,6 +34,16 @@ def test_place_backs_off_from_person_and_outside() -> None:
     assert refine([["زار", "لبنان"]], [["O", "O"]]) == [["O", "B-LOC"]]
 
 
+def test_a_place_split_in_two_spans_is_joined_and_two_places_stay_two() -> None:
+    words = [["اتهام", "سيول", "لبيونغ", "يانغ", "بإرسال"]]
+    tags = [["O", "B-LOC", "B-LOC", "B-LOC", "O"]]
+    assert refine(words, tags) == [["O", "B-LOC", "B-LOC", "I-LOC", "O"]]
+    two = [["بين", "روسيا", "أوكرانيا"]]
+    assert refine(two, [["O", "B-LOC", "B-LOC"]]) == [["O", "B-LOC", "B-LOC"]]
+    people = [["بين", "أندريه", "غلوكسمان"]]
+    assert refine(people, [["O", "B-PERS", "B-PERS"]]) == [["O", "B-PERS", "B-PERS"]]
+
+
 def test_adjective_after_a_title_leaves_the_name() -> None:
     words = [["قال", "الرئيس", "الأوكراني", "فولوديمير", "زيلينسكي"]]
     tags = [["O", "O", "B-PERS", "I-PERS", "I-PERS"]]

@@ -4,8 +4,9 @@ The CRF sees one sentence at a time and no names it was not trained on, so it mi
 known capital written in a new spelling ("بيونج يانج" as a person), misses a surname used
 alone ("وكتب روته") after the full name, types one name differently in two sentences,
 and now and then opens a person name with the adjective after a title ("الرئيس الأوكراني").
-Four rules fix these from evidence the article itself or the shipped tables give: such
-adjectives leave the name, major places back off to LOC, full person names and "(X)"
+The rules fix these from evidence the article itself or the shipped tables give: such
+adjectives leave the name, a major place split in two spans is joined ("لبيونغ" + "يانغ"),
+major places back off to LOC, full person names and "(X)"
 acronyms propagate to their bare mentions, and one surface string takes its majority type.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
+from itertools import pairwise
 
 from marsad.entities._data import read_rows
 from marsad.entities.conlleval import spans
@@ -128,6 +130,21 @@ def trim_title_adjectives(sentences: list[list[str]], tags: list[list[str]]) -> 
                 and _is_nisba(normalize(words[i]))
             ):
                 tag[i], tag[i + 1] = "O", "B-PERS"
+
+
+def join_places(
+    sentences: list[list[str]], tags: list[list[str]], counts: Mapping[str, int]
+) -> None:
+    """Two place spans with nothing between them that together are one major place
+    (places.tsv) become one span: the CRF opens a span on each word of a name it has not
+    seen ("لبيونغ يانغ"). Joining every adjacent pair of place or person spans was measured
+    on ANERcorp's held-out sixth and lost more than it won (4 right, 9 wrong): ANERcorp
+    writes "كردستان العراق" and "أندريه غلوكسمان ... هنري ليفي" as two names."""
+    for words, tag in zip(sentences, tags, strict=True):
+        found = sorted(spans(tag))
+        for (a1, b1, k1), (a2, b2, k2) in pairwise(found):
+            if b1 == a2 and k1 == k2 == "LOC" and is_place(words[a1:b2], counts):
+                tag[a2] = "I-LOC"
 
 
 def _set(tags: list[str], a: int, b: int, label: str) -> None:
@@ -257,10 +274,11 @@ def make_consistent(sentences: list[list[str]], tags: list[list[str]]) -> None:
 def refine(
     sentences: list[list[str]], tags: list[list[str]], counts: Mapping[str, int]
 ) -> list[list[str]]:
-    """The tags of one article's sentences after the four rules (input left as is);
+    """The tags of one article's sentences after the rules (input left as is);
     ``counts``: word frequencies in news (the tagger's ``resources.counts``)."""
     out = [list(tag) for tag in tags]
     trim_title_adjectives(sentences, out)
+    join_places(sentences, out, counts)
     back_off_places(sentences, out, counts)
     propagate_names(sentences, out, counts)
     make_consistent(sentences, out)
