@@ -12,6 +12,7 @@ import pytest
 from test_store import make_doc
 
 from marsad.errors import MissingExtraError, StoreError
+from marsad.search import search_index
 from marsad.store import PostgresStore, open_store
 from marsad.store.postgres import redact
 
@@ -108,3 +109,24 @@ def test_missing_database_is_a_clear_error(postgres_url: str) -> None:
     wrong = urlunsplit(parts._replace(path="/no_such_marsad_db"))
     with pytest.raises(StoreError, match=r"no_such_marsad_db.*database name"):
         open_store(wrong)
+
+
+def test_a_dropped_connection_is_renewed(postgres_url: str) -> None:
+    """The server ending the session (a restart, an idle timeout, a network cut) fails no
+    read: the store reconnects and repeats it, for listings and search alike."""
+    import psycopg
+
+    store = open_store(postgres_url)
+    assert isinstance(store, PostgresStore)
+    store.add_documents([make_doc(1), make_doc(2)])
+    index = search_index(store)
+    for read in (
+        lambda: store.list_articles().total,
+        lambda: index.search("زيلينسكي").total,
+    ):
+        pid = store.connection.info.backend_pid
+        with psycopg.connect(postgres_url, autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        assert read() == 2
+        assert store.connection.info.backend_pid != pid
+    store.close()

@@ -42,6 +42,8 @@ from marsad.search.query import Phrase, parse_query
 from marsad.store._rows import NAMED_MARK, article_filters
 
 if TYPE_CHECKING:
+    import psycopg
+
     from marsad.store.postgres import PostgresStore
 
 # Bumped whenever the tables below change; a stale index is dropped and refilled from the
@@ -141,15 +143,16 @@ class PostgresSearchIndex(SearchBackend):
 
     def __init__(self, store: PostgresStore) -> None:
         self.store = store
-        self.connection = store.connection
+
+    @property
+    def connection(self) -> psycopg.Connection[dict[str, Any]]:
+        """The store's connection (renewed by the store when it breaks)."""
+        return self.store.connection
 
     def _run(
         self, sql: str, params: Sequence[Any] | Mapping[str, Any] | None = None
     ) -> list[dict[str, Any]]:
-        try:
-            return self.connection.execute(sql, params).fetchall()
-        except self.store.db_error as exc:
-            raise StoreError(f"searching {self.store.where} failed: {exc}") from exc
+        return self.store.read(lambda c: c.execute(sql, params).fetchall(), "searching")
 
     def ensure_schema(self) -> None:
         stamp = index_stamp(SCHEMA_VERSION)
@@ -278,21 +281,24 @@ class PostgresSearchIndex(SearchBackend):
             " d.terms, r.rank, r.total FROM ranked r JOIN search_docs d USING (article_id)"
             " ORDER BY r.rank DESC, d.article_id"
         )
-        try:
-            with self.connection.pipeline(), self.connection.transaction():
+
+        def page(conn: psycopg.Connection[dict[str, Any]]) -> list[dict[str, Any]]:
+            with conn.pipeline(), conn.transaction():
                 # The planner prices a sequential scan without the cost of detoasting each
                 # row's tsvector, so on small and mid-sized indexes it skips the GIN index: on
                 # the 1,946-article SaudiNewsNet slice a one-word query took 10.3 ms that way
                 # and 0.24 ms through the index (EXPLAIN ANALYZE). Off for this transaction.
-                self.connection.execute("SET LOCAL enable_seqscan = off")
-                rows = self.connection.execute(page_sql, params).fetchall()
+                conn.execute("SET LOCAL enable_seqscan = off")
+                rows = conn.execute(page_sql, params).fetchall()
                 if not rows and offset:  # a page past the end still reports the total
-                    rows = self.connection.execute(
+                    rows = conn.execute(
                         f"SELECT COUNT(*) AS total FROM search_docs WHERE {condition}", params
                     ).fetchall()
-                    return SearchPage([], int(rows[0]["total"]), limit, offset)
-        except self.store.db_error as exc:
-            raise StoreError(f"searching {self.store.where} failed: {exc}") from exc
+            return rows
+
+        rows = self.store.read(page, "searching")
+        if rows and "rank" not in rows[0]:
+            return SearchPage([], int(rows[0]["total"]), limit, offset)
         items = [make_hit(list(r.values())[:7], float(r["rank"]), parsed) for r in rows]
         total = int(rows[0]["total"]) if rows else 0
         return SearchPage(items, total, limit, offset)

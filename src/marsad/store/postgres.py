@@ -12,9 +12,9 @@ psycopg is imported only when a PostgreSQL store is opened (the ``postgres`` ext
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from marsad.errors import MissingExtraError, StoreError
@@ -33,6 +33,7 @@ _REPLACE_LOCKS = {"entities": LOCK_ENTITIES, "stories": LOCK_STORIES}
 # Seconds to wait for the server before saying it is unreachable: long enough for a server
 # across a network, short enough that a wrong host does not hang the CLI.
 CONNECT_TIMEOUT_S = 10
+T = TypeVar("T")
 
 _SCHEMA_TABLE = """
 CREATE TABLE IF NOT EXISTS marsad_schema (
@@ -76,16 +77,21 @@ class PostgresStore(SQLStore):
     insert_article = _INSERT_ARTICLE
 
     def __init__(self, url: str) -> None:
-        pg = _import_psycopg()
-        from psycopg.rows import dict_row
-
+        self._pg = _import_psycopg()
         self.url = url
         self.where = redact(url)
-        self.db_error = pg.Error
-        password = unquote(urlsplit(url).password or "")
+        self.db_error = self._pg.Error
+        self._connection = self._connect()
+        self._migrate()
+
+    def _connect(self) -> psycopg.Connection[dict[str, Any]]:
+        from psycopg.rows import dict_row
+
+        pg = self._pg
+        password = unquote(urlsplit(self.url).password or "")
         try:
-            self.connection: psycopg.Connection[dict[str, Any]] = pg.connect(
-                url, autocommit=True, row_factory=dict_row, connect_timeout=CONNECT_TIMEOUT_S
+            connection: psycopg.Connection[dict[str, Any]] = pg.connect(
+                self.url, autocommit=True, row_factory=dict_row, connect_timeout=CONNECT_TIMEOUT_S
             )
         except pg.Error as exc:
             reason = str(exc).strip().replace(password, "***") if password else str(exc).strip()
@@ -94,7 +100,16 @@ class PostgresStore(SQLStore):
                 "is running and reachable, and that the URL's user, password and database "
                 "name are right (postgresql://user:password@host:port/database)"
             ) from None
-        self._migrate()
+        return connection
+
+    @property
+    def connection(self) -> psycopg.Connection[dict[str, Any]]:
+        """The open connection, or a new one when it broke (the server restarted, the
+        network dropped it): a long-running API server recovers once the database is back
+        instead of failing every request until it is restarted."""
+        if self._connection.broken:
+            self._connection = self._connect()
+        return self._connection
 
     # --- schema ------------------------------------------------------------------
     def _migrate(self) -> None:
@@ -140,14 +155,24 @@ class PostgresStore(SQLStore):
         return self._version()
 
     def close(self) -> None:
-        self.connection.close()
+        self._connection.close()
 
     # --- the dialect -----------------------------------------------------------------
-    def _rows(self, sql: str, *params: Any) -> list[dict[str, Any]]:
+    def read(self, run: Callable[[psycopg.Connection[dict[str, Any]]], T], what: str) -> T:
+        """``run(connection)``, once more on a new connection when the old one broke under
+        it (a read is safe to repeat); ``what`` names the action in the error."""
         try:
-            return self.connection.execute(sql, params or None).fetchall()
+            return run(self.connection)
         except self.db_error as exc:
-            raise StoreError(f"reading {self.where} failed: {exc}") from exc
+            if not self._connection.broken:
+                raise StoreError(f"{what} {self.where} failed: {exc}") from exc
+        try:
+            return run(self.connection)
+        except self.db_error as exc:
+            raise StoreError(f"{what} {self.where} failed: {exc}") from exc
+
+    def _rows(self, sql: str, *params: Any) -> list[dict[str, Any]]:
+        return self.read(lambda c: c.execute(sql, params or None).fetchall(), "reading")
 
     @contextmanager
     def _transaction(self, what: str | None) -> Iterator[psycopg.Cursor[Any]]:
