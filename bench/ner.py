@@ -20,6 +20,7 @@ from pathlib import Path
 from marsad.entities import score_conll
 from marsad.entities.refine import (
     back_off_places,
+    drop_title_phrases,
     join_places,
     make_consistent,
     propagate_names,
@@ -84,8 +85,13 @@ def _trim(words: list[list[str]], tags: list[list[str]], _: Mapping[str, int]) -
     trim_title_adjectives(words, tags)
 
 
+def _titles(words: list[list[str]], tags: list[list[str]], _: Mapping[str, int]) -> None:
+    drop_title_phrases(words, tags)
+
+
 RULES: dict[str, Callable[[list[list[str]], list[list[str]], Mapping[str, int]], None]] = {
     "title adjective": _trim,
+    "title phrases": _titles,
     "places joined": join_places,
     "places back-off": back_off_places,
     "propagation": propagate_names,

@@ -44,6 +44,14 @@ def test_a_place_split_in_two_spans_is_joined_and_two_places_stay_two() -> None:
     assert refine(people, [["O", "B-PERS", "B-PERS"]]) == [["O", "B-PERS", "B-PERS"]]
 
 
+def test_multi_word_titles_leave_names() -> None:
+    words = [["وقال", "وولي", "العهد", "محمد", "بن", "سلمان"]]
+    tags = [["O", "O", "B-PERS", "I-PERS", "I-PERS", "I-PERS"]]
+    assert refine(words, tags) == [["O", "O", "O", "B-PERS", "I-PERS", "I-PERS"]]
+    deputy = [["ولي", "ولي", "العهد"]]
+    assert refine(deputy, [["O", "B-PERS", "I-PERS"]]) == [["O", "O", "O"]]
+
+
 def test_adjective_after_a_title_leaves_the_name() -> None:
     words = [["قال", "الرئيس", "الأوكراني", "فولوديمير", "زيلينسكي"]]
     tags = [["O", "O", "B-PERS", "I-PERS", "I-PERS"]]

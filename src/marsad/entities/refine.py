@@ -5,7 +5,8 @@ known capital written in a new spelling ("بيونج يانج" as a person), mis
 alone ("وكتب روته") after the full name, types one name differently in two sentences,
 and now and then opens a person name with the adjective after a title ("الرئيس الأوكراني").
 The rules fix these from evidence the article itself or the shipped tables give: such
-adjectives leave the name, a major place split in two spans is joined ("لبيونغ" + "يانغ"),
+adjectives leave the name, so do the words of multi-word titles ("ولي العهد"), a major
+place split in two spans is joined ("لبيونغ" + "يانغ"),
 major places back off to LOC, full person names and "(X)"
 acronyms propagate to their bare mentions, and one surface string takes its majority type.
 """
@@ -147,6 +148,37 @@ def join_places(
                 tag[a2] = "I-LOC"
 
 
+# Multi-word titles (title_phrases.tsv), longest first, as tuples of normalised words.
+_TITLE_PHRASES = sorted(
+    (tuple(normalize(w) for w in r[0].split()) for r in read_rows("title_phrases.tsv")),
+    key=len,
+    reverse=True,
+)
+
+
+def drop_title_phrases(sentences: list[list[str]], tags: list[list[str]]) -> None:
+    """The words of a multi-word title ("ولي العهد") leave any span: "العهد" is no
+    person, and the name after the title opens its own span."""
+    for words, tag in zip(sentences, tags, strict=True):
+        norms = [normalize(w) for w in words]
+        i = 0
+        while i < len(words):
+            for phrase in _TITLE_PHRASES:
+                end = i + len(phrase)
+                if (
+                    end <= len(words)
+                    and tuple(norms[i + 1 : end]) == phrase[1:]
+                    and phrase[0] in bare_forms(words[i])
+                ):
+                    for j in range(i, end):
+                        tag[j] = "O"
+                    if end < len(words) and tag[end].startswith("I-"):
+                        tag[end] = "B-" + tag[end][2:]
+                    i = end - 1
+                    break
+            i += 1
+
+
 def _set(tags: list[str], a: int, b: int, label: str) -> None:
     tags[a] = "B-" + label
     for i in range(a + 1, b):
@@ -278,6 +310,7 @@ def refine(
     ``counts``: word frequencies in news (the tagger's ``resources.counts``)."""
     out = [list(tag) for tag in tags]
     trim_title_adjectives(sentences, out)
+    drop_title_phrases(sentences, out)
     join_places(sentences, out, counts)
     back_off_places(sentences, out, counts)
     propagate_names(sentences, out, counts)
