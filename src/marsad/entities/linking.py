@@ -49,6 +49,8 @@ _LONG_VOWEL_CHARS = frozenset(
     r[0] for r in read_rows("letter_variants.tsv") if r[2] == "long_vowel"
 )
 _ARTICLE = "ال"
+# The alef of the accusative ending (ريالاً، دولاراً after normalisation: ريالا، دولارا).
+_ACCUSATIVE = "ا"
 
 
 def _fold_word(word: str) -> str:
@@ -128,11 +130,14 @@ def _same_token(a: str, b: str) -> bool:
 
 def _one_vowel_apart(a: str, b: str) -> bool:
     """The longer is the shorter with one long vowel added inside (ترمب / ترامب, بوتن /
-    بوتين). Not at either end (مالك / مالكي is a name and its nisba), and two names of one
-    length are different words (سعود / سعيد, الرياض / الرائد, الجزائر / الجزيرة)."""
+    بوتين) or an accusative alef at the end (ريال / ريالا). Not another vowel at either end
+    (مالك / مالكي is a name and its nisba), and two names of one length are different
+    words (سعود / سعيد, الرياض / الرائد, الجزائر / الجزيرة)."""
     long, short = (a, b) if len(a) > len(b) else (b, a)
     if len(long) != len(short) + 1:
         return False
+    if long[-1] == _ACCUSATIVE and long[:-1] == short:
+        return True
     return any(
         long[i] in _LONG_VOWEL_CHARS and long[:i] + long[i + 1 :] == short
         for i in range(1, len(long) - 1)
