@@ -82,21 +82,27 @@ def _compact(key: str) -> str:
     return joined
 
 
+# The class of MISC names (currencies, events, weapons) in the nodes' keys.
+_OTHER = "M"
+
+
 def _cls(kind: str) -> str:
-    """Fuzzy, alias and surname rules link persons only to persons; places and
-    organisations are often confused by the tagger (a country as an actor), so those
-    types share one class. Identical written names join across classes."""
-    return "P" if kind == "PER" else "X"
+    """Fuzzy, alias and surname rules link persons only to persons, and other names
+    (currencies, events, weapons) only to their own kind; places and organisations are
+    often confused by the tagger (a country as an actor), so those types share one class.
+    Identical written names join across classes."""
+    return {"PER": "P", "MISC": _OTHER}.get(kind, "X")
 
 
-def similar(a: str, b: str) -> bool:
-    """Same name up to transliteration: equal token counts, every token close enough."""
+def similar(a: str, b: str, accusative: bool = False) -> bool:
+    """Same name up to transliteration: equal token counts, every token close enough;
+    ``accusative``: a word may also differ by the accusative alef (:func:`_one_vowel_apart`)."""
     ta, tb = a.split(), b.split()
     if _compact(a) == _compact(b):
         return True
     if len(ta) != len(tb):
         return False
-    return all(_same_token(x, y) for x, y in zip(ta, tb, strict=True))
+    return all(_same_token(x, y, accusative) for x, y in zip(ta, tb, strict=True))
 
 
 def _aliases() -> tuple[list[tuple[str, str, str]], dict[tuple[str, str], str]]:
@@ -117,26 +123,27 @@ def _node(cls: str, key: str) -> str:
     return f"{cls}|{key}"
 
 
-def _same_token(a: str, b: str) -> bool:
+def _same_token(a: str, b: str, accusative: bool = False) -> bool:
     if a == b:
         return True
     shorter = min(len(a), len(b))
     if shorter < MIN_VARIANT_TOKEN:
         return False
     if shorter <= SHORT_TOKEN:
-        return _one_vowel_apart(a, b)
+        return _one_vowel_apart(a, b, accusative)
     return fuzz.ratio(a, b) >= FUZZY_THRESHOLD
 
 
-def _one_vowel_apart(a: str, b: str) -> bool:
+def _one_vowel_apart(a: str, b: str, accusative: bool = False) -> bool:
     """The longer is the shorter with one long vowel added inside (ترمب / ترامب, بوتن /
-    بوتين) or an accusative alef at the end (ريال / ريالا). Not another vowel at either end
-    (مالك / مالكي is a name and its nisba), and two names of one length are different
-    words (سعود / سعيد, الرياض / الرائد, الجزائر / الجزيرة)."""
+    بوتين). Not at either end (مالك / مالكي is a name and its nisba), and two names of one
+    length are different words (سعود / سعيد, الرياض / الرائد, الجزائر / الجزيرة).
+    ``accusative``: for common nouns tagged as names (currencies: ريال / ريالا), a final
+    alef too; never for places and people, where it is another name (تركي / تركيا)."""
     long, short = (a, b) if len(a) > len(b) else (b, a)
     if len(long) != len(short) + 1:
         return False
-    if long[-1] == _ACCUSATIVE and long[:-1] == short:
+    if accusative and long[-1] == _ACCUSATIVE and long[:-1] == short:
         return True
     return any(
         long[i] in _LONG_VOWEL_CHARS and long[:i] + long[i + 1 :] == short
@@ -235,7 +242,7 @@ def _join_similar(uf: UnionFind) -> None:
                 a, keys[i + 1 :], scorer=fuzz.ratio, score_cutoff=PREFILTER, limit=None
             )
             for b, _, _ in hits:
-                if similar(a, b):
+                if similar(a, b, accusative=cls == _OTHER):
                     uf.union(_node(cls, a), _node(cls, b))
 
 
