@@ -6,9 +6,9 @@ alone ("وكتب روته") after the full name, types one name differently in t
 and now and then opens a person name with the adjective after a title ("الرئيس الأوكراني").
 The rules fix these from evidence the article itself or the shipped tables give: such
 adjectives leave the name, so do the words of multi-word titles ("ولي العهد"), a major
-place split in two spans is joined ("لبيونغ" + "يانغ"),
-major places back off to LOC, full person names and "(X)"
-acronyms propagate to their bare mentions, and one surface string takes its majority type.
+place split in two spans is joined ("لبيونغ" + "يانغ"), major places back off to LOC,
+full person names and "(X)" acronyms propagate to their bare mentions, and one surface
+string takes its majority type.
 """
 
 from __future__ import annotations
@@ -156,6 +156,19 @@ _TITLE_PHRASES = sorted(
 )
 
 
+def _title_length(words: list[str], norms: list[str], i: int) -> int:
+    """Words in the multi-word title starting at ``i`` (0 if none starts there)."""
+    return next(
+        (
+            len(phrase)
+            for phrase in _TITLE_PHRASES
+            if tuple(norms[i + 1 : i + len(phrase)]) == phrase[1:]
+            and phrase[0] in bare_forms(words[i])
+        ),
+        0,
+    )
+
+
 def drop_title_phrases(sentences: list[list[str]], tags: list[list[str]]) -> None:
     """The words of a multi-word title ("ولي العهد") leave any span: "العهد" is no
     person, and the name after the title opens its own span."""
@@ -163,20 +176,12 @@ def drop_title_phrases(sentences: list[list[str]], tags: list[list[str]]) -> Non
         norms = [normalize(w) for w in words]
         i = 0
         while i < len(words):
-            for phrase in _TITLE_PHRASES:
-                end = i + len(phrase)
-                if (
-                    end <= len(words)
-                    and tuple(norms[i + 1 : end]) == phrase[1:]
-                    and phrase[0] in bare_forms(words[i])
-                ):
-                    for j in range(i, end):
-                        tag[j] = "O"
-                    if end < len(words) and tag[end].startswith("I-"):
-                        tag[end] = "B-" + tag[end][2:]
-                    i = end - 1
-                    break
-            i += 1
+            end = i + max(1, _title_length(words, norms, i))
+            if end > i + 1:
+                tag[i:end] = ["O"] * (end - i)
+                if end < len(words) and tag[end].startswith("I-"):
+                    tag[end] = "B-" + tag[end][2:]
+            i = end
 
 
 def _set(tags: list[str], a: int, b: int, label: str) -> None:
