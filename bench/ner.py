@@ -20,11 +20,15 @@ from pathlib import Path
 from marsad.entities import score_conll
 from marsad.entities.refine import (
     back_off_places,
+    complete_names,
     drop_title_phrases,
+    join_dual_adjectives,
     join_places,
     make_consistent,
+    propagate_full_forms,
     propagate_names,
     refine,
+    tag_quoted_names,
     trim_title_adjectives,
 )
 from marsad.entities.tagger import Tagger, get_tagger
@@ -89,12 +93,32 @@ def _titles(words: list[list[str]], tags: list[list[str]], _: Mapping[str, int])
     drop_title_phrases(words, tags)
 
 
+def _complete(words: list[list[str]], tags: list[list[str]], _: Mapping[str, int]) -> None:
+    complete_names(words, tags)
+
+
+def _dual(words: list[list[str]], tags: list[list[str]], _: Mapping[str, int]) -> None:
+    join_dual_adjectives(words, tags)
+
+
+def _full_forms(words: list[list[str]], tags: list[list[str]], _: Mapping[str, int]) -> None:
+    propagate_full_forms(words, tags)
+
+
+def _quoted(words: list[list[str]], tags: list[list[str]], _: Mapping[str, int]) -> None:
+    tag_quoted_names(words, tags)
+
+
 RULES: dict[str, Callable[[list[list[str]], list[list[str]], Mapping[str, int]], None]] = {
     "title adjective": _trim,
     "title phrases": _titles,
+    "names completed": _complete,
+    "dual adjectives": _dual,
     "places joined": join_places,
     "places back-off": back_off_places,
+    "full forms": _full_forms,
     "propagation": propagate_names,
+    "quoted names": _quoted,
     "consistency": _consistent,
 }
 

@@ -3,18 +3,23 @@
 The CRF sees one sentence at a time and no names it was not trained on, so it mistypes a
 known capital written in a new spelling ("بيونج يانج" as a person), misses a surname used
 alone ("وكتب روته") after the full name, types one name differently in two sentences,
-and now and then opens a person name with the adjective after a title ("الرئيس الأوكراني").
-The rules fix these from evidence the article itself or the shipped tables give: such
-adjectives leave the name, so do the words of multi-word titles ("ولي العهد"), a major
-place split in two spans is joined ("لبيونغ" + "يانغ"), major places back off to LOC,
-full person names and "(X)" acronyms propagate to their bare mentions, and one surface
-string takes its majority type.
+cuts foreign names short ("أورسولا فون" + "دير لاين"), and now and then opens a person
+name with the adjective after a title ("الرئيس الأوكراني"). The rules fix these from
+evidence the article itself or the shipped tables give, in this order: such adjectives
+leave the name, so do the words of multi-word titles ("ولي العهد"); names run on over name
+particles and to their closing bracket; a dual takes its second adjective ("المحيطين الهندي
+والهادئ"); a major place split in two spans is joined ("لبيونغ" + "يانغ"); major places
+back off to LOC; a name tagged whole once is tagged whole wherever its words recur in the
+article; full person names and "(X)" acronyms propagate to their bare mentions; a quoted
+plan or operation name is MISC (خطة "النصر"); and one surface string takes its majority
+type.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
+from functools import lru_cache
 from itertools import pairwise
 
 from marsad.entities._data import read_rows
@@ -43,6 +48,8 @@ _ARTICLE = next(
 _FOR_THE = [p for p, kind in _CLITIC_ROWS if kind == "article" and p.endswith("ل" + _ARTICLE[1])]
 _PERSONS = ("PERS", "PER")
 _OPEN, _CLOSE = frozenset("(["), frozenset(")]")
+# Quotation marks: straight, English curly and Arabic guillemets.
+_QUOTES = frozenset('"\u201c\u201d\u00ab\u00bb')
 
 
 _VARIANTS = str.maketrans(
@@ -62,7 +69,8 @@ _PLACES = _table("places.tsv")
 _PLACES_FOLDED = frozenset(fold(p) for p in _PLACES if len(p.split()) >= MIN_FOLD_WORDS)
 # Words found inside person names that are mostly ordinary words (علي، الله), and
 # function words: never taken as a surname on their own.
-_NOT_NAMES = _table("name_words.tsv") | _table("function_words.tsv")
+_FUNCTION_WORDS = _table("function_words.tsv")
+_NOT_NAMES = _table("name_words.tsv") | _FUNCTION_WORDS
 # Names whose type is known (aliases.tsv): the CRF often types NATO as a place.
 _KNOWN_TYPES: dict[str, str] = {
     normalize(name): {"PER": "PERS"}.get(kind, kind)
@@ -72,17 +80,24 @@ _KNOWN_TYPES: dict[str, str] = {
 }
 
 
-def bare_forms(token: str) -> Iterator[str]:
+# Distinct words cached by bare_forms: a day of news has some 50,000, and the place rules
+# look each one up once per candidate length (MAX_PLACE_TOKENS times).
+BARE_FORMS_CACHE = 1 << 16
+
+
+@lru_cache(maxsize=BARE_FORMS_CACHE)
+def bare_forms(token: str) -> tuple[str, ...]:
     """The normalised token, then the same with proclitics (clitics.tsv) peeled off
     ("وموسكو" -> "موسكو", "فبروكسل" -> "بروكسل", "للناتو" -> "الناتو")."""
     norm = normalize(token)
-    yield norm
+    forms = [norm]
     for prefix in _FOR_THE:
         if norm.startswith(prefix) and len(norm) - len(prefix) >= MIN_NAME_CHARS:
-            yield _ARTICLE + norm[len(prefix) :]
+            forms.append(_ARTICLE + norm[len(prefix) :])
     for prefix in _PARTICLES:
         if norm.startswith(prefix) and len(norm) - len(prefix) >= MIN_NAME_CHARS:
-            yield norm[len(prefix) :]
+            forms.append(norm[len(prefix) :])
+    return tuple(forms)
 
 
 def likely_forms(token: str, counts: Mapping[str, int]) -> list[str]:
@@ -90,10 +105,9 @@ def likely_forms(token: str, counts: Mapping[str, int]) -> list[str]:
     form with clitics off only when it is at least as frequent in news (``counts``) as
     the whole ("بطهران" -> "طهران", but "بترول" petrol is not "ب" + "ترول" Troll, nor
     "لصالح" "in favour of" "ل" + the surname "صالح")."""
-    forms = bare_forms(token)
-    whole = next(forms)
+    whole, *rest = bare_forms(token)
     seen = counts.get(whole, 0)
-    return [whole, *(f for f in forms if counts.get(f, 0) >= seen)]
+    return [whole, *(f for f in rest if counts.get(f, 0) >= seen)]
 
 
 def is_place(words: list[str], counts: Mapping[str, int]) -> bool:
@@ -184,6 +198,57 @@ def drop_title_phrases(sentences: list[list[str]], tags: list[list[str]]) -> Non
             i = end
 
 
+# Name particles (name_particles.tsv): scope "any" may start a chain, "chain" only go on.
+_NAME_PARTICLES = {normalize(r[0]): r[1] for r in read_rows("name_particles.tsv")}
+# The words a bracketed person name may run on past the tagger's span: "(يون سوك يول)"
+# came out as "يون سوك". Two, not tuned: the longest East Asian and Spanish names run two
+# words past a given name the tagger knows.
+MAX_BRACKET_TAIL = 2
+
+
+def _name_word(word: str) -> bool:
+    return word.isalpha() and normalize(word) not in _FUNCTION_WORDS
+
+
+def _particle_end(norms: list[str], words: list[str], b: int) -> int:
+    """End of a person name whose span ends at ``b``, run on over name particles
+    ("أورسولا فون" + "دير لاين"); ``b`` itself when no particle chain is there."""
+    j = b if _NAME_PARTICLES.get(norms[b - 1]) == "any" else b + 1
+    if j == b + 1 and (b >= len(norms) or _NAME_PARTICLES.get(norms[b]) != "any"):
+        return b
+    while j < len(norms) and norms[j] in _NAME_PARTICLES:
+        j += 1
+    return j + 1 if j < len(norms) and _name_word(words[j]) else b
+
+
+def _bracket_end(words: list[str], tag: list[str], a: int, b: int) -> int:
+    """End of a person name standing alone in brackets: up to the closing bracket when the
+    words left before it are untagged name words."""
+    if a == 0 or words[a - 1] not in _OPEN:
+        return b
+    for c in range(b, min(b + MAX_BRACKET_TAIL, len(words) - 1) + 1):
+        if words[c] in _CLOSE:
+            return c
+        # "(ديربي العاصمة)": a word with the article describes, it does not go on a name.
+        if tag[c] != "O" or not _name_word(words[c]) or normalize(words[c]).startswith(_ARTICLE):
+            break
+    return b
+
+
+def complete_names(sentences: list[list[str]], tags: list[list[str]]) -> None:
+    """A person name the tagger cut short runs on to its end: over European name particles
+    and the word after them ("أورسولا فون دير لاين"), and to the closing bracket of a name
+    given alone in brackets ("(يون سوك يول)")."""
+    for words, tag in zip(sentences, tags, strict=True):
+        norms = [normalize(w) for w in words]
+        for a, b, label in sorted(spans(tag)):
+            if label not in _PERSONS or tag[a] != "B-" + label:
+                continue
+            end = max(_particle_end(norms, words, b), _bracket_end(words, tag, a, b))
+            for i in range(b, end):
+                tag[i] = "I-" + label
+
+
 def _set(tags: list[str], a: int, b: int, label: str) -> None:
     tags[a] = "B-" + label
     for i in range(a + 1, b):
@@ -218,6 +283,114 @@ def back_off_places(
                     break
             else:
                 i += 1
+
+
+# Plural endings of a definite adjective: after a noun in "ين"/"ان" a singular adjective
+# marks the noun as a dual (المحيطين الهندي), a plural one as a plural (اللاجئين الفلسطينيين).
+_PLURAL_ENDINGS = ("ين", "ون", "ات")
+_DUAL_ENDINGS = ("ين", "ان")
+_AND = "و"
+
+
+def join_dual_adjectives(sentences: list[list[str]], tags: list[list[str]]) -> None:
+    """A name whose head is a dual ("المحيطين الهندي") has two coordinated adjectives, and
+    the tagger stops before the second: "والهادئ" joins the span."""
+    for words, tag in zip(sentences, tags, strict=True):
+        norms = [normalize(w) for w in words]
+        for a, b, label in sorted(spans(tag)):
+            head, adjective = norms[a], norms[a + 1] if b - a == 2 else ""
+            if (
+                b < len(words)
+                and head.startswith(_ARTICLE)
+                and head.endswith(_DUAL_ENDINGS)
+                and adjective.startswith(_ARTICLE)
+                and not adjective.endswith(_PLURAL_ENDINGS)
+                and norms[b].startswith(_AND + _ARTICLE)
+                and len(norms[b]) > len(_AND + _ARTICLE) + 2
+            ):
+                # A span the tagger opened on the second adjective ran on from a word that
+                # is not its start: what is left of it goes too.
+                rest = b + 1
+                while rest < len(tag) and tag[rest].startswith("I-"):
+                    tag[rest] = "O"
+                    rest += 1
+                tag[b] = "I-" + label
+
+
+# Heads of quoted plan and operation names (named_heads.tsv).
+_NAMED_HEADS = _table("named_heads.tsv")
+# A quoted name is at most this many words with its head ("خطة النصر"، "عملية طوفان
+# الأقصى"، "مبادرة الحزام والطريق" are 2-3). At 4, a SaudiNewsNet day gave « صفقة جيدة
+# سعينا إليها » ("a good deal we sought"), a quoted sentence.
+MAX_QUOTED_NAME = 3
+
+
+def _quoted_end(words: list[str], start: int) -> int | None:
+    """Index of the quote closing a name that starts at ``start``, if it closes soon."""
+    for j in range(start, min(start + MAX_QUOTED_NAME + 1, len(words))):
+        if words[j] in _QUOTES:
+            return j
+        if not words[j].isalnum():
+            return None
+    return None
+
+
+def tag_quoted_names(sentences: list[list[str]], tags: list[list[str]]) -> None:
+    """A quoted name opened by a plan or operation head is one MISC name: with the head
+    when the quote opens before it ("خطة النصر" in quotes), without it when after
+    (عملية "طوفان الأقصى"). Spans inside are replaced; spans across the quotes are left."""
+    for words, tag in zip(sentences, tags, strict=True):
+        for q in range(len(words) - 1):
+            if words[q] not in _QUOTES:
+                continue
+            head_inside = any(f in _NAMED_HEADS for f in bare_forms(words[q + 1]))
+            head_before = q > 0 and any(f in _NAMED_HEADS for f in bare_forms(words[q - 1]))
+            start = q + 1
+            end = _quoted_end(words, start) if head_inside or head_before else None
+            if end is None or end == start + int(head_inside):
+                continue
+            outside = [q - 1] if head_before else []
+            if all(not tag[i].startswith("I-") for i in (start, end)) and all(
+                tag[i] == "O" for i in outside
+            ):
+                _set(tag, start, end, "MISC")
+
+
+def _one_span(tags: list[str], a: int, b: int) -> bool:
+    return tags[a].startswith("B-") and all(t == "I-" + tags[a][2:] for t in tags[a + 1 : b])
+
+
+def propagate_full_forms(sentences: list[list[str]], tags: list[list[str]]) -> None:
+    """A name of several words tagged whole once in an article is tagged whole wherever the
+    same words stand in it untagged, cut short ("يون سوك" + "يول") or split in two ("دينامو"
+    + "كييف"). Where they already are one span its type is left to :func:`make_consistent`."""
+    forms: dict[tuple[str, ...], str] = {}
+    norms = [[normalize(w) for w in words] for words in sentences]
+    for words, tag in zip(norms, tags, strict=True):
+        for a, b, label in spans(tag):
+            # A span holding a function word or opened by a title ("على الله", "الشهيد
+            # مفرح عسيري") is the tagger's slip more often than a name: not spread.
+            if (
+                b - a >= 2
+                and words[a] not in _TITLES
+                and not any(w in _FUNCTION_WORDS for w in words[a:b])
+            ):
+                forms.setdefault(tuple(words[a:b]), label)
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for form, label in sorted(forms.items(), key=lambda item: -len(item[0])):
+        by_first[form[0]].append((form, label))
+    for words, tag in zip(norms, tags, strict=True):
+        for i, word in enumerate(words):
+            for form, label in by_first.get(word, ()):
+                end = i + len(form)
+                if (
+                    tuple(words[i:end]) == form
+                    and not _one_span(tag, i, end)
+                    and not tag[i].startswith("I-")
+                    and (end == len(words) or not tag[end].startswith("I-"))
+                ):
+                    _set(tag, i, end, label)
+                    break
 
 
 def _bare_key(token: str, keys: dict[str, str], counts: Mapping[str, int]) -> str | None:
@@ -316,8 +489,12 @@ def refine(
     out = [list(tag) for tag in tags]
     trim_title_adjectives(sentences, out)
     drop_title_phrases(sentences, out)
+    complete_names(sentences, out)
+    join_dual_adjectives(sentences, out)
     join_places(sentences, out, counts)
     back_off_places(sentences, out, counts)
+    propagate_full_forms(sentences, out)
     propagate_names(sentences, out, counts)
+    tag_quoted_names(sentences, out)
     make_consistent(sentences, out)
     return out
