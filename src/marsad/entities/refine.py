@@ -134,14 +134,16 @@ def _is_nisba(norm: str) -> bool:
 
 
 def trim_title_adjectives(sentences: list[list[str]], tags: list[list[str]]) -> None:
-    """A person name opened by a nisba adjective right after a title starts one word later:
-    the adjective describes the title ("the Ukrainian president"), it is not a given name."""
+    """A person name opened by a nisba adjective right after a title, or after another such
+    adjective ("وزير الخارجية الكوري الشمالي شو سو هون"), starts one word later: the
+    adjective describes the title ("the Ukrainian president"), it is not a given name."""
     for words, tag in zip(sentences, tags, strict=True):
         for i in range(1, len(words) - 1):
+            before = normalize(words[i - 1])
             if (
                 tag[i] == "B-PERS"
                 and tag[i + 1] == "I-PERS"
-                and normalize(words[i - 1]) in _TITLES
+                and (before in _TITLES or _is_nisba(before))
                 and _is_nisba(normalize(words[i]))
             ):
                 tag[i], tag[i + 1] = "O", "B-PERS"
