@@ -133,6 +133,9 @@ def test_seed_story_links_spelling_variants(seeds_dir: Path) -> None:
     assert by_alias["ترامب"].id == by_alias["دونالد ترمب"].id
     assert by_alias["بيونغ يانغ"].id == by_alias["بيونج يانج"].id
     assert by_alias["الناتو"].id == by_alias["حلف شمال الأطلسي"].id
+    assert by_alias["البنتاغون"].id == by_alias["وزارة الدفاع الأمريكية"].id
+    assert by_alias["أورسولا فون دير لاين"].type == "PER"
+    assert by_alias["خطة النصر"].type == "MISC"
     assert by_alias["كوريا الشمالية"].id != by_alias["كوريا الجنوبية"].id
     assert len({m.article_id for m in by_alias["مارك روته"].mentions}) >= 2
     assert by_alias["زيلينسكي"].id == by_alias["فولوديمير زيلينسكي"].id

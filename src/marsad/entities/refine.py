@@ -110,9 +110,21 @@ def likely_forms(token: str, counts: Mapping[str, int]) -> list[str]:
     return [whole, *(f for f in rest if counts.get(f, 0) >= seen)]
 
 
+_PLACE_FIRSTS = frozenset(p.split()[0] for p in _PLACES)
+_FOLDED_FIRSTS = frozenset(p.split()[0] for p in _PLACES_FOLDED)
+
+
+@lru_cache(maxsize=BARE_FORMS_CACHE)
+def _may_open_place(token: str) -> bool:
+    """A cheap first test: a form of the token is the first word of some place."""
+    return any(f in _PLACE_FIRSTS or fold(f) in _FOLDED_FIRSTS for f in bare_forms(token))
+
+
 def is_place(words: list[str], counts: Mapping[str, int]) -> bool:
     """Whether the words (first one possibly with clitics) are a country, capital or
     major city of places.tsv, in its spelling or a transliteration variant of it."""
+    if not _may_open_place(words[0]):
+        return False
     rest = " ".join(normalize(w) for w in words[1:])
     for first in likely_forms(words[0], counts):
         key = f"{first} {rest}".strip()
@@ -362,10 +374,15 @@ def _one_span(tags: list[str], a: int, b: int) -> bool:
     return tags[a].startswith("B-") and all(t == "I-" + tags[a][2:] for t in tags[a + 1 : b])
 
 
+# Names of several words whose type is known (aliases.tsv): full forms in every article.
+_KNOWN_FORMS = {tuple(name.split()): kind for name, kind in _KNOWN_TYPES.items() if " " in name}
+
+
 def propagate_full_forms(sentences: list[list[str]], tags: list[list[str]]) -> None:
     """A name of several words tagged whole once in an article is tagged whole wherever the
     same words stand in it untagged, cut short ("يون سوك" + "يول") or split in two ("دينامو"
-    + "كييف"). Where they already are one span its type is left to :func:`make_consistent`."""
+    + "كييف"); so is a known name of several words ("حلف شمال" + "الأطلسي", aliases.tsv).
+    Where they already are one span its type is left to :func:`make_consistent`."""
     forms: dict[tuple[str, ...], str] = {}
     norms = [[normalize(w) for w in words] for words in sentences]
     for words, tag in zip(norms, tags, strict=True):
@@ -378,15 +395,19 @@ def propagate_full_forms(sentences: list[list[str]], tags: list[list[str]]) -> N
                 and not any(w in _FUNCTION_WORDS for w in words[a:b])
             ):
                 forms.setdefault(tuple(words[a:b]), label)
+    for form, kind in _KNOWN_FORMS.items():
+        forms.setdefault(form, kind)
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
     for form, label in sorted(forms.items(), key=lambda item: -len(item[0])):
         by_first[form[0]].append((form, label))
-    for words, tag in zip(norms, tags, strict=True):
-        for i, word in enumerate(words):
-            for form, label in by_first.get(word, ()):
+    for raw, words, tag in zip(sentences, norms, tags, strict=True):
+        for i, word in enumerate(raw):
+            # The first word may carry a clitic the form has not ("لحلف شمال الأطلسي").
+            found = (item for first in bare_forms(word) for item in by_first.get(first, ()))
+            for form, label in found:
                 end = i + len(form)
                 if (
-                    tuple(words[i:end]) == form
+                    tuple(words[i + 1 : end]) == form[1:]
                     and not _one_span(tag, i, end)
                     and not tag[i].startswith("I-")
                     and (end == len(words) or not tag[end].startswith("I-"))
