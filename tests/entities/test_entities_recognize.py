@@ -160,6 +160,14 @@ def test_offsets_point_into_article_and_clitics_are_stripped() -> None:
     assert "الروسي" not in texts
 
 
+def test_a_clitic_never_leaves_a_function_word() -> None:
+    tagger = get_tagger()
+    # "كاين" (Kane) and "كائن" (a creature) are not "ك" + "أين" (where).
+    assert clitic_length(tagger, "كاين") == 0
+    assert clitic_length(tagger, "كائن") == 0
+    assert clitic_length(tagger, "لكييف") == 1
+
+
 def test_adjectives_of_places_are_not_places() -> None:
     text = "أعلنت القوات الروسية والأوكرانية أن الجيش الروسي تقدم في أوكرانيا."
     found = {m.text for m in mentions_in(text, get_tagger())}

@@ -69,6 +69,9 @@ def clitic_length(tagger: Tagger, word: str, tail: str = "") -> int:
             # "للناتو" is judged by "الناتو".
             full = "ال" + rest if prefix == "لل" else rest
             seen = res.counts.get(full, 0)
+            # "كاين" (Kane) is not "ك" + "اين" (where): what is left is never a function word.
+            if full in _STOP:
+                continue
             if (
                 full + suffix in res.names
                 or (seen >= CLITIC_MIN_COUNT and seen >= CLITIC_RATIO * whole)
