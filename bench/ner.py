@@ -21,6 +21,7 @@ from marsad.entities import score_conll
 from marsad.entities.refine import (
     back_off_places,
     complete_names,
+    drop_bare_heads,
     drop_title_phrases,
     join_dual_adjectives,
     join_places,
@@ -101,6 +102,10 @@ def _dual(words: list[list[str]], tags: list[list[str]], _: Mapping[str, int]) -
     join_dual_adjectives(words, tags)
 
 
+def _heads(words: list[list[str]], tags: list[list[str]], _: Mapping[str, int]) -> None:
+    drop_bare_heads(words, tags)
+
+
 def _full_forms(words: list[list[str]], tags: list[list[str]], _: Mapping[str, int]) -> None:
     propagate_full_forms(words, tags)
 
@@ -114,6 +119,7 @@ RULES: dict[str, Callable[[list[list[str]], list[list[str]], Mapping[str, int]],
     "title phrases": _titles,
     "names completed": _complete,
     "dual adjectives": _dual,
+    "bare heads": _heads,
     "places joined": join_places,
     "places back-off": back_off_places,
     "full forms": _full_forms,

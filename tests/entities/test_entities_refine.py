@@ -243,3 +243,9 @@ def test_a_quoted_plan_or_operation_name_is_one_misc_name() -> None:
     assert refine(words, [["O", "O", "B-ORG", "O"]]) == [["O", "O", "B-ORG", "O"]]
     words = [["خطة", '"', "سوف", "نعمل", "على", "ذلك", "كله", "معا", '"']]
     assert refine(words, [["O"] * 9]) == [["O"] * 9]
+
+
+def test_a_place_head_alone_is_no_name() -> None:
+    words = [["جامعة", "ويتشيتا", "بولاية", "كانساس", "في", "المدينة"]]
+    tags = [["O", "B-LOC", "B-LOC", "B-LOC", "O", "B-LOC"]]
+    assert refine(words, tags) == [["O", "B-LOC", "O", "B-LOC", "O", "B-LOC"]]

@@ -8,11 +8,11 @@ name with the adjective after a title ("الرئيس الأوكراني"). The r
 evidence the article itself or the shipped tables give, in this order: such adjectives
 leave the name, so do the words of multi-word titles ("ولي العهد"); names run on over name
 particles and to their closing bracket; a dual takes its second adjective ("المحيطين الهندي
-والهادئ"); a major place split in two spans is joined ("لبيونغ" + "يانغ"); major places
-back off to LOC; a name tagged whole once is tagged whole wherever its words recur in the
-article; full person names and "(X)" acronyms propagate to their bare mentions; a quoted
-plan or operation name is MISC (خطة "النصر"); and one surface string takes its majority
-type.
+والهادئ"); a place head alone ("بولاية") is no name; a major place split in two spans is
+joined ("لبيونغ" + "يانغ"); major places back off to LOC; a name tagged whole once is
+tagged whole wherever its words recur in the article; full person names and "(X)"
+acronyms propagate to their bare mentions; a quoted plan or operation name is MISC (خطة
+"النصر"); and one surface string takes its majority type.
 """
 
 from __future__ import annotations
@@ -159,6 +159,24 @@ def trim_title_adjectives(sentences: list[list[str]], tags: list[list[str]]) -> 
                 and _is_nisba(normalize(words[i]))
             ):
                 tag[i], tag[i + 1] = "O", "B-PERS"
+
+
+# Place heads (triggers.tsv LOC rows) without the article: "ولاية" needs the name after it
+# (ولاية كانساس) and never names a place alone; "المدينة" alone can (Medina).
+_BARE_HEADS = frozenset(
+    normalize(r[0])
+    for r in read_rows("triggers.tsv")
+    if r[1] == "LOC" and not normalize(r[0]).startswith(_ARTICLE)
+) - _FUNCTION_WORDS
+
+
+def drop_bare_heads(sentences: list[list[str]], tags: list[list[str]]) -> None:
+    """A span that is only a place head ("بولاية" before "كانساس": a SaudiNewsNet day
+    had it as a place 38 times) is no name: ANERcorp leaves heads outside the name."""
+    for words, tag in zip(sentences, tags, strict=True):
+        for a, b, _ in spans(tag):
+            if b - a == 1 and any(f in _BARE_HEADS for f in bare_forms(words[a])):
+                tag[a] = "O"
 
 
 def join_places(
@@ -514,6 +532,7 @@ def refine(
     drop_title_phrases(sentences, out)
     complete_names(sentences, out)
     join_dual_adjectives(sentences, out)
+    drop_bare_heads(sentences, out)
     join_places(sentences, out, counts)
     back_off_places(sentences, out, counts)
     propagate_full_forms(sentences, out)
