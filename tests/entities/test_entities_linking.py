@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from typing import cast
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -36,14 +37,11 @@ def _pairs() -> list[dict[str, str]]:
 
 
 def _merged(row: dict[str, str]) -> bool:
-    kind = row["type"]
+    kind = cast(EntityType, row["type"])
     if row["scope"] == "article":
-        docs = [_doc("a1", [(row["a"], kind), (row["b"], kind)])]  # type: ignore[list-item]
+        docs = [_doc("a1", [(row["a"], kind), (row["b"], kind)])]
     else:
-        docs = [
-            _doc("a1", [(row["a"], kind)]),  # type: ignore[list-item]
-            _doc("a2", [(row["b"], kind)]),
-        ]  # type: ignore[list-item]
+        docs = [_doc("a1", [(row["a"], kind)]), _doc("a2", [(row["b"], kind)])]
     link(docs)
     ids = [m.entity_id for d in docs for m in d.mentions]
     assert all(ids)
@@ -132,6 +130,22 @@ def test_adjacent_modifier_keeps_places_apart() -> None:
     north, south, dprk = (m.entity_id for m in docs[0].mentions)
     assert north != south
     assert north == dprk
+
+
+def test_known_distinct_names_stay_apart_and_their_variants_join() -> None:
+    docs = [
+        _doc("a1", [("خالد محمد", "PER"), ("إيطاليا", "LOC"), ("بوينس آيرس", "LOC")]),
+        _doc("a2", [("خالد محمود", "PER"), ("أنطاليا", "LOC"), ("بوينوس آيرس", "LOC")]),
+        _doc("a3", [("محمود عباس", "PER"), ("محمد", "PER")]),
+    ]
+    link(docs)
+    (khalid_m, italy, baires), (khalid_mm, antalya, baires2), (abbas, bare) = (
+        [m.entity_id for m in d.mentions] for d in docs
+    )
+    assert khalid_m != khalid_mm
+    assert italy != antalya
+    assert baires == baires2  # two spellings of one place in the table
+    assert bare != abbas  # a bare given name is no short form of another one
 
 
 @given(st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهوي -", min_size=1, max_size=30))

@@ -73,6 +73,20 @@ _COMPOUND_HEADS = sorted(
 _LINEAGE = frozenset(fold(r[0]) for r in read_rows("lineage_words.tsv"))
 
 
+def _referents() -> dict[str, frozenset[str]]:
+    """Folded name -> ids of what it names: places (place_referents.tsv) and common given
+    names (given_names.tsv, each its own referent)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for name, ids in read_rows("place_referents.tsv"):
+        out[fold(name)].update(ids.split())
+    for name, *_ in read_rows("given_names.tsv"):
+        out[fold(name)].add(f"name:{fold(name)}")
+    return {key: frozenset(ids) for key, ids in out.items()}
+
+
+_REFERENTS = _referents()
+
+
 def _compact(key: str) -> str:
     """Key without word breaks, nor the article after a compound head: عبد الفتاح /
     عبدالفتاح. Only there: removing every "ال" made مالك of المالكي and لا of الله."""
@@ -96,11 +110,12 @@ def _cls(kind: str) -> str:
 
 def similar(a: str, b: str, accusative: bool = False) -> bool:
     """Same name up to transliteration: equal token counts, every token close enough;
-    ``accusative``: a word may also differ by the accusative alef (:func:`_one_vowel_apart`)."""
+    ``accusative``: a word may also differ by the accusative alef (:func:`_one_vowel_apart`).
+    Two known names of different referents are never similar (:func:`_distinct`)."""
     ta, tb = a.split(), b.split()
     if _compact(a) == _compact(b):
         return True
-    if len(ta) != len(tb):
+    if len(ta) != len(tb) or _distinct(a, b):
         return False
     return all(_same_token(x, y, accusative) for x, y in zip(ta, tb, strict=True))
 
@@ -123,11 +138,18 @@ def _node(cls: str, key: str) -> str:
     return f"{cls}|{key}"
 
 
+def _distinct(a: str, b: str) -> bool:
+    """Both are established names of different referents (إيطاليا / أنطاليا, محمد / محمود):
+    their spellings being close says nothing, only an aliases.tsv row may join them."""
+    ra, rb = _REFERENTS.get(a), _REFERENTS.get(b)
+    return ra is not None and rb is not None and ra.isdisjoint(rb)
+
+
 def _same_token(a: str, b: str, accusative: bool = False) -> bool:
     if a == b:
         return True
     shorter = min(len(a), len(b))
-    if shorter < MIN_VARIANT_TOKEN:
+    if shorter < MIN_VARIANT_TOKEN or _distinct(a, b):
         return False
     if shorter <= SHORT_TOKEN:
         return _one_vowel_apart(a, b, accusative)

@@ -42,6 +42,9 @@ def _particles() -> list[str]:
 _PARTICLES = _particles()
 _ROLE_HEADS = frozenset(normalize(r[0]) for r in read_rows("role_titles.tsv"))
 _STOP = frozenset(normalize(r[0]) for r in read_rows("function_words.tsv"))
+# A span that is a function word ("لا", "إن") is tagger noise, not a name; one that is also
+# written as a given name ("على" normalises to the name "علي") is kept.
+_NOT_NAMES = _STOP - frozenset(normalize(r[0]) for r in read_rows("given_names.tsv"))
 _COMMAS = frozenset({",", "\u060c"})
 
 
@@ -166,6 +169,8 @@ def mentions_in(text: str, tagger: Tagger) -> list[Mention]:
             tail = text[tokens[a].end : tokens[b - 1].end].strip()
             start = tokens[a].start + clitic_length(tagger, tokens[a].text, tail)
             end = tokens[b - 1].end
+            if normalize(text[start:end]) in _NOT_NAMES:
+                continue
             role = _role(text, tokens, a, persons) if kind == "PER" else None
             out.append(Mention(start, end, text[start:end], kind, role))
     return out
