@@ -163,11 +163,14 @@ def trim_title_adjectives(sentences: list[list[str]], tags: list[list[str]]) -> 
 
 # Place heads (triggers.tsv LOC rows) without the article: "ولاية" needs the name after it
 # (ولاية كانساس) and never names a place alone; "المدينة" alone can (Medina).
-_BARE_HEADS = frozenset(
-    normalize(r[0])
-    for r in read_rows("triggers.tsv")
-    if r[1] == "LOC" and not normalize(r[0]).startswith(_ARTICLE)
-) - _FUNCTION_WORDS
+_BARE_HEADS = (
+    frozenset(
+        normalize(r[0])
+        for r in read_rows("triggers.tsv")
+        if r[1] == "LOC" and not normalize(r[0]).startswith(_ARTICLE)
+    )
+    - _FUNCTION_WORDS
+)
 
 
 def drop_bare_heads(sentences: list[list[str]], tags: list[list[str]]) -> None:
