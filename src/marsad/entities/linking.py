@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from rapidfuzz import fuzz, process
 
@@ -53,10 +53,22 @@ _ARTICLE = "ال"
 _ACCUSATIVE = "ا"
 
 
+def _with_article(word: str) -> bool:
+    # Four letters or fewer: the "ال" is part of the word (الله، الى).
+    return word.startswith(_ARTICLE) and len(word) > 4
+
+
 def _fold_word(word: str) -> str:
-    if word.startswith(_ARTICLE) and len(word) > 4:
+    if _with_article(word):
         word = word[2:]
     return word[:-1] + _FINAL[word[-1]] if word[-1] in _FINAL else word
+
+
+def _has_article(name: str) -> bool:
+    """Whether the last word is written with the article, which :func:`fold` drops: a
+    family name "السلمان" is not the given name "سلمان"."""
+    words = normalize(name).split()
+    return bool(words) and _with_article(words[-1])
 
 
 def fold(name: str) -> str:
@@ -203,7 +215,9 @@ def link(docs: Iterable[Document]) -> list[Entity]:
     docs = list(docs)
     uf = UnionFind()
     node_of: dict[tuple[int, int], str] = {}
-    bare: list[tuple[int, int, str]] = []
+    bare: list[tuple[int, int, str, bool]] = []
+    # Per full person name: whether its last word was written with the article.
+    articled: dict[str, set[bool]] = defaultdict(set)
     for d, doc in enumerate(docs):
         keys = [fold(m.text) for m in doc.mentions]
         fulls = [
@@ -221,13 +235,15 @@ def link(docs: Iterable[Document]) -> list[Entity]:
                 if full is not None:
                     key = full
                 elif len(key.split()) == 1:
-                    bare.append((d, i, key))
+                    bare.append((d, i, key, _has_article(m.text)))
                     continue
             scoped = _SCOPED.get((cls, key))
             if scoped and (cls, scoped) in present:
                 key = scoped
             node_of[(d, i)] = _node(cls, key)
             uf.find(node_of[(d, i)])
+            if cls == "P" and len(m.text.split()) > 1:
+                articled[node_of[(d, i)]].add(_has_article(m.text))
             after = _APPOSITION.match(doc.article.text, m.end)
             if after:
                 inner = fold(after.group(1))
@@ -237,7 +253,7 @@ def link(docs: Iterable[Document]) -> list[Entity]:
         if _node(cls, alias) in uf.parent:
             uf.union(_node(cls, name), _node(cls, alias))
     _join_similar(uf)
-    _resolve_bare(uf, node_of, bare)
+    _resolve_bare(uf, node_of, bare, articled)
     return _build(docs, uf, node_of)
 
 
@@ -269,19 +285,28 @@ def _join_similar(uf: UnionFind) -> None:
 
 
 def _resolve_bare(
-    uf: UnionFind, node_of: dict[tuple[int, int], str], bare: list[tuple[int, int, str]]
+    uf: UnionFind,
+    node_of: dict[tuple[int, int], str],
+    bare: list[tuple[int, int, str, bool]],
+    articled: Mapping[str, set[bool]],
 ) -> None:
+    """A one-word person name with no fuller name in its article goes to the person whose
+    surname it is across the corpus, when one such person dominates and writes it as the
+    bare name does, with the article or without (a bare "سلمان" is no "عبدالله السلمان")."""
     weight: Counter[str] = Counter(uf.find(n) for n in node_of.values())
     surnames: dict[str, set[str]] = defaultdict(set)
+    written: dict[str, set[bool]] = defaultdict(set)
     for node in uf.parent:
         cls, key = node.split("|", 1)
         words = key.split()
         if cls == "P" and len(words) > 1 and words[-2] not in _LINEAGE:
-            surnames[words[-1]].add(uf.find(node))
+            root = uf.find(node)
+            surnames[words[-1]].add(root)
+            written[root] |= articled.get(node) or {False, True}
     # One surname scan per distinct bare form, not per mention ("ترامب" stands alone
     # thousands of times in a week of news).
     ranked_for: dict[str, list[str]] = {}
-    for d, i, key in bare:
+    for d, i, key, with_article in bare:
         ranked = ranked_for.get(key)
         if ranked is None:
             roots: set[str] = set()
@@ -289,8 +314,10 @@ def _resolve_bare(
                 if _same_token(surname, key):
                     roots |= owners
             ranked = ranked_for[key] = sorted(roots, key=lambda r: (-weight[r], r))
-        if ranked and (
-            len(ranked) == 1 or weight[ranked[0]] >= SURNAME_DOMINANCE * weight[ranked[1]]
+        if (
+            ranked
+            and (len(ranked) == 1 or weight[ranked[0]] >= SURNAME_DOMINANCE * weight[ranked[1]])
+            and with_article in written[ranked[0]]
         ):
             node_of[(d, i)] = ranked[0]
         else:
