@@ -22,6 +22,7 @@ from marsad.entities.refine import (
     back_off_places,
     complete_names,
     drop_bare_heads,
+    drop_invocations,
     drop_title_phrases,
     join_dual_adjectives,
     join_places,
@@ -94,6 +95,10 @@ def _titles(words: list[list[str]], tags: list[list[str]], _: Mapping[str, int])
     drop_title_phrases(words, tags)
 
 
+def _invocations(words: list[list[str]], tags: list[list[str]], _: Mapping[str, int]) -> None:
+    drop_invocations(words, tags)
+
+
 def _complete(words: list[list[str]], tags: list[list[str]], _: Mapping[str, int]) -> None:
     complete_names(words, tags)
 
@@ -117,6 +122,7 @@ def _quoted(words: list[list[str]], tags: list[list[str]], _: Mapping[str, int])
 RULES: dict[str, Callable[[list[list[str]], list[list[str]], Mapping[str, int]], None]] = {
     "title adjective": _trim,
     "title phrases": _titles,
+    "invocations": _invocations,
     "names completed": _complete,
     "dual adjectives": _dual,
     "bare heads": _heads,

@@ -6,13 +6,14 @@ alone ("وكتب روته") after the full name, types one name differently in t
 cuts foreign names short ("أورسولا فون" + "دير لاين"), and now and then opens a person
 name with the adjective after a title ("الرئيس الأوكراني"). The rules fix these from
 evidence the article itself or the shipped tables give, in this order: such adjectives
-leave the name, so do the words of multi-word titles ("ولي العهد"); names run on over name
-particles and to their closing bracket; a dual takes its second adjective ("المحيطين الهندي
-والهادئ"); a place head alone ("بولاية") is no name; a major place split in two spans is
-joined ("لبيونغ" + "يانغ"); major places back off to LOC; a name tagged whole once is
-tagged whole wherever its words recur in the article; full person names and "(X)"
-acronyms propagate to their bare mentions; a quoted plan or operation name is MISC (خطة
-"النصر"); and one surface string takes its majority type.
+leave the name, so do the words of multi-word titles ("ولي العهد") and of religious
+formulae ("رحمه الله"); names run on over name particles and to their closing bracket; a
+dual takes its second adjective ("المحيطين الهندي والهادئ"); a place head alone ("بولاية")
+is no name; a major place split in two spans is joined ("لبيونغ" + "يانغ"); major places
+back off to LOC; a name tagged whole once is tagged whole wherever its words recur in the
+article; full person names and "(X)" acronyms propagate to their bare mentions; a quoted
+plan or operation name is MISC (خطة "النصر"); and one surface string takes its majority
+type.
 """
 
 from __future__ import annotations
@@ -284,6 +285,45 @@ def complete_names(sentences: list[list[str]], tags: list[list[str]]) -> None:
                 tag[i] = "I-" + label
 
 
+# Religious formulae (invocations.tsv), longest first, as tuples of normalised words; the
+# word for God in them keeps its ANERcorp type.
+_INVOCATIONS = sorted(
+    (tuple(normalize(w) for w in r[0].split()) for r in read_rows("invocations.tsv")),
+    key=len,
+    reverse=True,
+)
+_GOD = normalize("الله")
+
+
+def _invocation_length(words: list[str], norms: list[str], i: int) -> int:
+    """Words in the religious formula starting at ``i`` (0 if none starts there)."""
+    return next(
+        (
+            len(phrase)
+            for phrase in _INVOCATIONS
+            if tuple(norms[i + 1 : i + len(phrase)]) == phrase[1:]
+            and phrase[0] in bare_forms(words[i])
+        ),
+        0,
+    )
+
+
+def drop_invocations(sentences: list[list[str]], tags: list[list[str]]) -> None:
+    """The words of a religious formula ("رضي الله عنه") leave any span, and a name
+    running into one ends before it; "الله" in it is MISC, as ANERcorp tags it."""
+    for words, tag in zip(sentences, tags, strict=True):
+        norms = [normalize(w) for w in words]
+        i = 0
+        while i < len(words):
+            end = i + max(1, _invocation_length(words, norms, i))
+            if end > i + 1:
+                for j in range(i, end):
+                    tag[j] = "B-MISC" if norms[j] == _GOD else "O"
+                if end < len(words) and tag[end].startswith("I-"):
+                    tag[end] = "B-" + tag[end][2:]
+            i = end
+
+
 def _set(tags: list[str], a: int, b: int, label: str) -> None:
     tags[a] = "B-" + label
     for i in range(a + 1, b):
@@ -533,6 +573,7 @@ def refine(
     out = [list(tag) for tag in tags]
     trim_title_adjectives(sentences, out)
     drop_title_phrases(sentences, out)
+    drop_invocations(sentences, out)
     complete_names(sentences, out)
     join_dual_adjectives(sentences, out)
     drop_bare_heads(sentences, out)
