@@ -43,8 +43,11 @@ _PARTICLES = _particles()
 _ROLE_HEADS = frozenset(normalize(r[0]) for r in read_rows("role_titles.tsv"))
 _STOP = frozenset(normalize(r[0]) for r in read_rows("function_words.tsv"))
 # A span that is a function word ("لا", "إن") is tagger noise, not a name; one that is also
-# written as a given name ("على" normalises to the name "علي") is kept.
-_NOT_NAMES = _STOP - frozenset(normalize(r[0]) for r in read_rows("given_names.tsv"))
+# written as a given name ("على" normalises to the name "علي") is kept. Names no news
+# reader follows (not_news_entities.tsv: "الله") go too.
+_NOT_NAMES = (_STOP - frozenset(normalize(r[0]) for r in read_rows("given_names.tsv"))) | frozenset(
+    normalize(r[0]) for r in read_rows("not_news_entities.tsv")
+)
 _COMMAS = frozenset({",", "\u060c"})
 
 
