@@ -196,8 +196,10 @@ class _Names:
 def cmd_entities(args: argparse.Namespace) -> int:
     """Lists the store's entities, or with --conll tags a CoNLL file (the original use)."""
     if args.conll is None:
-        if args.out is not None:
-            raise ConfigError("--out goes with --conll (marsad entities --conll FILE --out F)")
+        if args.out is not None or args.article_sentences != 1:
+            raise ConfigError(
+                "--out and --article-sentences go with --conll (marsad entities --conll FILE)"
+            )
         return _list_entities(args)
     listing = {
         "--type": args.type,
@@ -209,13 +211,15 @@ def cmd_entities(args: argparse.Namespace) -> int:
     }
     if given := [option for option, value in listing.items() if value]:
         raise ConfigError(f"--conll tags a file and reads no store; drop {', '.join(given)}")
+    if args.article_sentences < 1:
+        raise ConfigError(f"--article-sentences is 1 or more, not {args.article_sentences}")
     from marsad.entities import tag_conll
 
     out = args.out or "-"
     source = sys.stdin if args.conll == "-" else open(args.conll, encoding="utf-8")  # noqa: SIM115
     target = sys.stdout if out == "-" else open(out, "w", encoding="utf-8")  # noqa: SIM115
     try:
-        tag_conll(source, target)
+        tag_conll(source, target, args.article_sentences)
     finally:
         if source is not sys.stdin:
             source.close()
@@ -421,6 +425,14 @@ def build_parser() -> argparse.ArgumentParser:
     listing(p)
     p.add_argument("--conll", help="tag this CoNLL file instead (token per line; - for stdin)")
     p.add_argument("--out", help="with --conll: output file (default stdout)")
+    p.add_argument(
+        "--article-sentences",
+        type=int,
+        default=1,
+        metavar="N",
+        help="with --conll: read runs of N consecutive sentences as one article (default 1; "
+        "ANERcorp's held-out sixth: F1 0.732 at 1, 0.744 at 20)",
+    )
     p.set_defaults(func=cmd_entities)
 
     p = sub.add_parser(

@@ -100,8 +100,10 @@ def test_entities_conll_still_tags_and_refuses_listing_options(
     _, err = run(capsys, "entities", "--conll", str(conll), "--type", "PER", "--json", code=1)
     assert err.strip() == "marsad: --conll tags a file and reads no store; drop --type, --json"
     _, err = run(capsys, "entities", "--out", str(tmp_path / "x"), code=1)
-    assert "--out goes with --conll" in err
+    assert "--out and --article-sentences go with --conll" in err
     assert not (tmp_path / "x").exists()
+    _, err = run(capsys, "entities", "--conll", str(conll), "--article-sentences", "0", code=1)
+    assert err.strip() == "marsad: --article-sentences is 1 or more, not 0"
 
 
 def test_quotes_by_speaker_alias_match_the_store(
