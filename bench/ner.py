@@ -32,6 +32,7 @@ from marsad.entities.refine import (
     refine,
     tag_quoted_names,
     trim_title_adjectives,
+    type_after_org_heads,
 )
 from marsad.entities.tagger import Tagger, get_tagger
 from marsad.text import normalize
@@ -99,6 +100,10 @@ def _invocations(words: list[list[str]], tags: list[list[str]], _: Mapping[str, 
     drop_invocations(words, tags)
 
 
+def _org_heads(words: list[list[str]], tags: list[list[str]], _: Mapping[str, int]) -> None:
+    type_after_org_heads(words, tags)
+
+
 def _complete(words: list[list[str]], tags: list[list[str]], _: Mapping[str, int]) -> None:
     complete_names(words, tags)
 
@@ -132,6 +137,7 @@ RULES: dict[str, Callable[[list[list[str]], list[list[str]], Mapping[str, int]],
     "propagation": propagate_names,
     "quoted names": _quoted,
     "consistency": _consistent,
+    "organisation heads": _org_heads,
 }
 
 

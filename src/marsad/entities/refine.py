@@ -12,8 +12,8 @@ dual takes its second adjective ("المحيطين الهندي والهادئ")
 is no name; a major place split in two spans is joined ("لبيونغ" + "يانغ"); major places
 back off to LOC; a name tagged whole once is tagged whole wherever its words recur in the
 article; full person names and "(X)" acronyms propagate to their bare mentions; a quoted
-plan or operation name is MISC (خطة "النصر"); and one surface string takes its majority
-type.
+plan or operation name is MISC (خطة "النصر"); one surface string takes its majority type;
+and a name after an organisation head ("نادي الرياض") is that organisation.
 """
 
 from __future__ import annotations
@@ -543,6 +543,20 @@ def _known_type(words: list[str]) -> str | None:
     )
 
 
+# Heads before an organisation's own name (org_heads.tsv).
+_ORG_HEADS = _table("org_heads.tsv")
+
+
+def type_after_org_heads(sentences: list[list[str]], tags: list[list[str]]) -> None:
+    """A name right after an organisation head is that organisation: "نادي الرياض" is the
+    club even where "الرياض" elsewhere in the article is the city, so this runs after
+    :func:`make_consistent`."""
+    for words, tag in zip(sentences, tags, strict=True):
+        for a, b, label in spans(tag):
+            if label != "ORG" and a > 0 and not _ORG_HEADS.isdisjoint(bare_forms(words[a - 1])):
+                _set(tag, a, b, "ORG")
+
+
 def make_consistent(sentences: list[list[str]], tags: list[list[str]]) -> None:
     """Rule 3: names of known type (aliases.tsv) take it; any other surface string typed
     two ways in one article takes its majority type (a tie changes nothing)."""
@@ -583,4 +597,5 @@ def refine(
     propagate_names(sentences, out, counts)
     tag_quoted_names(sentences, out)
     make_consistent(sentences, out)
+    type_after_org_heads(sentences, out)
     return out
