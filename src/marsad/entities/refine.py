@@ -198,20 +198,29 @@ def join_places(
                 tag[a2] = "I-LOC"
 
 
-# Multi-word titles (title_phrases.tsv), longest first, as tuples of normalised words.
-_TITLE_PHRASES = sorted(
-    (tuple(normalize(w) for w in r[0].split()) for r in read_rows("title_phrases.tsv")),
-    key=len,
-    reverse=True,
-)
+Phrase = tuple[str, ...]
 
 
-def _title_length(words: list[str], norms: list[str], i: int) -> int:
-    """Words in the multi-word title starting at ``i`` (0 if none starts there)."""
+def _phrases(name: str) -> list[Phrase]:
+    """A table's phrases, longest first, as tuples of normalised words."""
+    rows = (tuple(normalize(w) for w in r[0].split()) for r in read_rows(name))
+    return sorted(rows, key=len, reverse=True)
+
+
+# Multi-word titles (title_phrases.tsv) and religious formulae (invocations.tsv).
+_TITLE_PHRASES = _phrases("title_phrases.tsv")
+_INVOCATIONS = _phrases("invocations.tsv")
+# The word for God keeps its ANERcorp type (MISC) inside a formula.
+_GOD = normalize("الله")
+
+
+def _phrase_length(phrases: list[Phrase], words: list[str], norms: list[str], i: int) -> int:
+    """Words in the phrase starting at ``i`` (0 if none starts there); its first word may
+    carry a conjunction or preposition (وولي، لولي)."""
     return next(
         (
             len(phrase)
-            for phrase in _TITLE_PHRASES
+            for phrase in phrases
             if tuple(norms[i + 1 : i + len(phrase)]) == phrase[1:]
             and phrase[0] in bare_forms(words[i])
         ),
@@ -219,19 +228,34 @@ def _title_length(words: list[str], norms: list[str], i: int) -> int:
     )
 
 
-def drop_title_phrases(sentences: list[list[str]], tags: list[list[str]]) -> None:
-    """The words of a multi-word title ("ولي العهد") leave any span: "العهد" is no
-    person, and the name after the title opens its own span."""
+def _clear_phrases(
+    sentences: list[list[str]], tags: list[list[str]], phrases: list[Phrase]
+) -> None:
+    """The words of the phrases leave any span ("الله" in a formula becomes MISC), and a
+    span running on past one starts again after it."""
     for words, tag in zip(sentences, tags, strict=True):
         norms = [normalize(w) for w in words]
         i = 0
         while i < len(words):
-            end = i + max(1, _title_length(words, norms, i))
+            end = i + max(1, _phrase_length(phrases, words, norms, i))
             if end > i + 1:
-                tag[i:end] = ["O"] * (end - i)
+                for j in range(i, end):
+                    tag[j] = "B-MISC" if norms[j] == _GOD else "O"
                 if end < len(words) and tag[end].startswith("I-"):
                     tag[end] = "B-" + tag[end][2:]
             i = end
+
+
+def drop_title_phrases(sentences: list[list[str]], tags: list[list[str]]) -> None:
+    """The words of a multi-word title ("ولي العهد") leave any span: "العهد" is no
+    person, and the name after the title opens its own span."""
+    _clear_phrases(sentences, tags, _TITLE_PHRASES)
+
+
+def drop_invocations(sentences: list[list[str]], tags: list[list[str]]) -> None:
+    """The words of a religious formula ("رضي الله عنه") leave any span, and a name
+    running into one ends before it; "الله" in it is MISC, as ANERcorp tags it."""
+    _clear_phrases(sentences, tags, _INVOCATIONS)
 
 
 # Name particles (name_particles.tsv): scope "any" may start a chain, "chain" only go on.
@@ -285,45 +309,6 @@ def complete_names(sentences: list[list[str]], tags: list[list[str]]) -> None:
                 tag[i] = "I-" + label
 
 
-# Religious formulae (invocations.tsv), longest first, as tuples of normalised words; the
-# word for God in them keeps its ANERcorp type.
-_INVOCATIONS = sorted(
-    (tuple(normalize(w) for w in r[0].split()) for r in read_rows("invocations.tsv")),
-    key=len,
-    reverse=True,
-)
-_GOD = normalize("الله")
-
-
-def _invocation_length(words: list[str], norms: list[str], i: int) -> int:
-    """Words in the religious formula starting at ``i`` (0 if none starts there)."""
-    return next(
-        (
-            len(phrase)
-            for phrase in _INVOCATIONS
-            if tuple(norms[i + 1 : i + len(phrase)]) == phrase[1:]
-            and phrase[0] in bare_forms(words[i])
-        ),
-        0,
-    )
-
-
-def drop_invocations(sentences: list[list[str]], tags: list[list[str]]) -> None:
-    """The words of a religious formula ("رضي الله عنه") leave any span, and a name
-    running into one ends before it; "الله" in it is MISC, as ANERcorp tags it."""
-    for words, tag in zip(sentences, tags, strict=True):
-        norms = [normalize(w) for w in words]
-        i = 0
-        while i < len(words):
-            end = i + max(1, _invocation_length(words, norms, i))
-            if end > i + 1:
-                for j in range(i, end):
-                    tag[j] = "B-MISC" if norms[j] == _GOD else "O"
-                if end < len(words) and tag[end].startswith("I-"):
-                    tag[end] = "B-" + tag[end][2:]
-            i = end
-
-
 def _set(tags: list[str], a: int, b: int, label: str) -> None:
     tags[a] = "B-" + label
     for i in range(a + 1, b):
@@ -373,7 +358,9 @@ def join_dual_adjectives(sentences: list[list[str]], tags: list[list[str]]) -> N
     for words, tag in zip(sentences, tags, strict=True):
         norms = [normalize(w) for w in words]
         for a, b, label in sorted(spans(tag)):
-            head, adjective = norms[a], norms[a + 1] if b - a == 2 else ""
+            if b - a != 2:
+                continue
+            head, adjective = norms[a], norms[a + 1]
             if (
                 b < len(words)
                 and head.startswith(_ARTICLE)
