@@ -535,12 +535,16 @@ _ORG_HEADS = _table("org_heads.tsv")
 
 
 def type_after_org_heads(sentences: list[list[str]], tags: list[list[str]]) -> None:
-    """A name right after an organisation head is that organisation: "نادي الرياض" is the
-    club even where "الرياض" elsewhere in the article is the city, so this runs after
-    :func:`make_consistent`."""
+    """A name right after an organisation head is that organisation, the head outside it
+    as in ANERcorp ("نادي" + "أرسنال"): a span the tagger opened on the head starts after
+    it, and "نادي الرياض" is the club even where "الرياض" elsewhere in the article is the
+    city, so this runs after :func:`make_consistent`."""
     for words, tag in zip(sentences, tags, strict=True):
         for a, b, label in spans(tag):
-            if label != "ORG" and a > 0 and not _ORG_HEADS.isdisjoint(bare_forms(words[a - 1])):
+            if b - a >= 2 and not _ORG_HEADS.isdisjoint(bare_forms(words[a])):
+                tag[a] = "O"
+                _set(tag, a + 1, b, "ORG")
+            elif label != "ORG" and a > 0 and not _ORG_HEADS.isdisjoint(bare_forms(words[a - 1])):
                 _set(tag, a, b, "ORG")
 
 
