@@ -53,7 +53,7 @@ def tag_conll(infile: TextIO, outfile: TextIO, article_sentences: int = 1) -> No
             pending.append(sentence)
             sentence = []
         pending.append(None)
-        if sum(1 for item in pending if item) >= article_sentences:
+        if len(pending) - pending.count(None) >= article_sentences:
             flush()
     if sentence:
         pending.append(sentence)
