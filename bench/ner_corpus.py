@@ -1,11 +1,12 @@
 """Cross-article name propagation (entities.propagate), scored on ANERcorp's held-out sixth.
 
 The held-out sixth (as in bench/ner.py) is cut into runs of BLOCK consecutive sentences,
-each read as one article through the whole entity stage (``entities.recognize``: CRF,
-document rules, clitics and titles off). Its mentions are mapped back to the tokens they
-cover and scored with conlleval, first article by article (the baseline), then after
-``propagate`` over all the articles, across ``MIN_TAGGED_SHARE`` values (the shipped one
-is marked).
+each read as one article through the entity stage (``mentions_in``: CRF, document rules,
+clitics and titles off) with ANERcorp's conventions (``news=False``). Its mentions are
+mapped back to the tokens they cover and scored with conlleval, first article by article
+(the baseline), then after ``propagate`` over all the articles, across
+``MIN_TAGGED_SHARE`` values (the shipped one is marked). The shipped stage's news
+conventions, which ANERcorp's gold does not follow, are scored once beside the baseline.
 
     python bench/ner_corpus.py
 """
@@ -16,7 +17,9 @@ import copy
 import sys
 from typing import Any
 
-from marsad.entities import propagation, recognize, score_conll
+from marsad.entities import propagation, score_conll
+from marsad.entities.recognize import mentions_in
+from marsad.entities.tagger import get_tagger
 from marsad.model import Article, Document
 from ner import ANERCORP, BLOCK, DEV_FRACTION, Sentence, read_conll
 
@@ -80,13 +83,19 @@ def main() -> None:
     dev = sentences[len(sentences) - len(sentences) // DEV_FRACTION :]
     gold = [[t for _, t in s] for s in dev]
     docs, offsets = [], []
+    tagger = get_tagger()
+    news_docs = []
     for n, i in enumerate(range(0, len(dev), BLOCK)):
         doc, off = as_document(n, dev[i : i + BLOCK])
-        recognize(doc)
+        doc.mentions = mentions_in(doc.article.text, tagger, news=False)
         docs.append(doc)
         offsets.append(off)
+        news_docs.append(Document(doc.article, mentions=mentions_in(doc.article.text, tagger)))
     print(f"{len(dev)} held-out sentences as {len(docs)} articles of {BLOCK}")
     show("articles alone (baseline)", score(docs, offsets, gold))
+    # The entity stage as shipped: news conventions on (institutions ORG, currencies
+    # dropped), which ANERcorp's gold does not follow; shown for the size of the shift.
+    show("articles alone, news conventions", score(news_docs, offsets, gold))
     shipped = propagation.MIN_TAGGED_SHARE
     try:
         for share in SHARES:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marsad.entities._data import read_rows
 from marsad.entities.conlleval import spans
-from marsad.entities.features import stem
+from marsad.entities.news import apply_conventions, is_currency, is_place_adjective
 from marsad.entities.refine import refine
 from marsad.entities.tagger import Tagger, get_tagger
 from marsad.model import Document, EntityType, Mention
@@ -26,8 +26,6 @@ ROLE_WINDOW = 7
 # "بحر" 534 / "حر" 351 a word that is not a clitic plus a word.
 CLITIC_MIN_COUNT = 100
 CLITIC_RATIO = 3
-# Nisba endings (adjective of a place: روسي، الروسية، الأوكرانيين), normalised spelling.
-_NISBA = ("يين", "يون", "يان", "يتين", "يه", "ي")
 
 
 def _particles() -> list[str]:
@@ -128,21 +126,11 @@ def _role(text: str, tokens: list[Token], first: int, persons: set[int]) -> str 
     return text[tokens[head].start + skip : tokens[last].end]
 
 
-def _is_adjective(tagger: Tagger, norm: str) -> bool:
-    """ "الروسية" / "الأوكراني" / "البريطاني": a nisba adjective whose base is a known
-    place (روسيا، أوكرانيا، بريطانيا)."""
-    names = tagger.resources.names
-    for base in {norm, stem(norm)}:
-        for end in _NISBA:
-            if base.endswith(end) and len(base) - len(end) >= 2:
-                root = base[: -len(end)]
-                if {root, root + "ا", root + "يا", "ال" + root} & names:
-                    return True
-    return False
+def mentions_in(text: str, tagger: Tagger, *, news: bool = True) -> list[Mention]:
+    """Named-entity mentions of one text (one article), with offsets into it.
 
-
-def mentions_in(text: str, tagger: Tagger) -> list[Mention]:
-    """Named-entity mentions of one text (one article), with offsets into it."""
+    ``news=False`` keeps ANERcorp's conventions (no ``news`` rules, currencies kept): what
+    bench/ner_corpus.py scores against ANERcorp's gold."""
     sentences: list[list[Token]] = []
     for s_start, s_end in split_sentences(text):
         tokens = [
@@ -152,6 +140,8 @@ def mentions_in(text: str, tagger: Tagger) -> list[Mention]:
             sentences.append(tokens)
     words = [[t.text for t in tokens] for tokens in sentences]
     tagged = refine(words, tagger.tag_document(words), tagger.resources.counts)
+    if news:
+        apply_conventions(words, tagged, tagger.resources.names)
     out: list[Mention] = []
     for tokens, tags in zip(sentences, tagged, strict=True):
         found = sorted(spans(tags))
@@ -166,13 +156,14 @@ def mentions_in(text: str, tagger: Tagger) -> list[Mention]:
             if (
                 kind in ("LOC", "MISC")
                 and b - a == 1
-                and _is_adjective(tagger, normalize(tokens[a].text))
+                and is_place_adjective(normalize(tokens[a].text), tagger.resources.names)
             ):
                 continue
             tail = text[tokens[a].end : tokens[b - 1].end].strip()
             start = tokens[a].start + clitic_length(tagger, tokens[a].text, tail)
             end = tokens[b - 1].end
-            if normalize(text[start:end]) in _NOT_NAMES:
+            norm = normalize(text[start:end])
+            if norm in _NOT_NAMES or (news and is_currency(norm)):
                 continue
             role = _role(text, tokens, a, persons) if kind == "PER" else None
             out.append(Mention(start, end, text[start:end], kind, role))

@@ -1,0 +1,229 @@
+"""News conventions: names a news reader follows that ANERcorp's annotators tag otherwise.
+
+``refine`` repairs the tagger toward ANERcorp's own conventions, and the held-out figures
+(bench/ner.py, ``tag_conll``) score exactly that. A reader of today's news wants more: the
+ministries and agencies that make the news (ANERcorp leaves "وزارة الدفاع الروسية"
+untagged), weapon systems and model designations (the issue's MISC: "إف-16", "باتريوت"),
+and the seas, agencies and platforms that 2007 newswire never named. These rules run after
+``refine`` in the entity stage only, in this order: known names (known_names.tsv and the
+"always" rows of aliases.tsv) are tagged or retyped; an institution head with a genitive
+that ends in a place adjective is an organisation; a letter name or maker with a number is
+a designation. No rule touches a person span. Currencies, which ANERcorp tags MISC, are
+no entity here (``is_currency``).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from marsad.entities._data import read_rows
+from marsad.entities.conlleval import spans
+from marsad.entities.features import stem
+from marsad.entities.refine import bare_forms
+from marsad.text import normalize
+
+_LABELS = {"PER": "PERS"}
+_PERSON = "PERS"
+_ARTICLE = normalize("ال")
+_HYPHENS = ("-", "\u2010", "\u2011")
+
+
+def _known_names() -> dict[tuple[str, ...], str]:
+    known = {
+        tuple(normalize(r[0]).split()): _LABELS.get(r[1], r[1])
+        for r in read_rows("known_names.tsv")
+    }
+    for row in read_rows("aliases.tsv"):
+        if row[3] == "always":
+            for name in row[:2]:
+                known.setdefault(tuple(normalize(name).split()), _LABELS.get(row[2], row[2]))
+    return known
+
+
+_KNOWN = _known_names()
+_KNOWN_LONGEST = max(len(k) for k in _KNOWN)
+_INSTITUTION_HEADS = frozenset(normalize(r[0]) for r in read_rows("institution_heads.tsv"))
+_LETTERS = frozenset(normalize(r[0]) for r in read_rows("letter_names.tsv"))
+_CURRENCIES = frozenset(normalize(r[0]) for r in read_rows("currencies.tsv"))
+_FUNCTION_WORDS = frozenset(normalize(r[0]) for r in read_rows("function_words.tsv"))
+# Nisba endings (adjective of a place: روسي، الروسية، الأوكرانيين), normalised spelling.
+_NISBA = ("يين", "يون", "يان", "يتين", "يه", "ي")
+# The genitive after an institution head, up to its place adjective, is at most this many
+# words: "هيئة الأركان العامة الأوكرانية" is 3, "معهد دراسات الحرب الأميركي" 3.
+MAX_INSTITUTION_TAIL = 4
+
+
+def _free(tag: list[str], a: int, b: int) -> bool:
+    """No span crosses the edges of [a, b) and none inside it is a person."""
+    if tag[a].startswith("I-") or (b < len(tag) and tag[b].startswith("I-")):
+        return False
+    return not any(t[2:] == _PERSON for t in tag[a:b])
+
+
+def _set(tag: list[str], a: int, b: int, label: str) -> None:
+    tag[a] = "B-" + label
+    for k in range(a + 1, b):
+        tag[k] = "I-" + label
+
+
+def _adjective_position(norms: list[str], i: int) -> bool:
+    """A one-word definite name right after a definite noun is an adjective there:
+    "الصحف السعودية" (Saudi papers), not the country."""
+    return i > 0 and norms[i].startswith(_ARTICLE) and _definite(norms[i - 1])
+
+
+def _known_at(words: list[str], norms: list[str], tag: list[str], i: int) -> tuple[int, str]:
+    """Length and label of the longest known name at ``i`` that may be tagged there."""
+    for n in range(min(_KNOWN_LONGEST, len(words) - i), 0, -1):
+        rest = tuple(norms[i + 1 : i + n])
+        label = next((_KNOWN[k] for f in bare_forms(words[i]) if (k := (f, *rest)) in _KNOWN), None)
+        if not label or not _free(tag, i, i + n):
+            continue
+        if n == 1 and _adjective_position(norms, i):
+            continue
+        # A place name the tagger typed whole as something else is often a paper or a
+        # club ("الشرق الأوسط" the daily): its type stands.
+        if label == "LOC" and spans(tag[i : i + n]) == {(0, n, tag[i][2:])}:
+            continue
+        return n, label
+    return 0, ""
+
+
+def tag_known_names(sentences: list[list[str]], tags: list[list[str]]) -> None:
+    """Known names (longest first) take their type where they stand untagged or split, or
+    as a span of another type; a clitic on the first word is allowed ("وتليغرام")."""
+    for words, tag in zip(sentences, tags, strict=True):
+        norms = [normalize(w) for w in words]
+        i = 0
+        while i < len(words):
+            n, label = _known_at(words, norms, tag, i)
+            if n:
+                _set(tag, i, i + n, label)
+                i += n
+            else:
+                i += 1
+
+
+@lru_cache(maxsize=4)
+def _place_roots(names: frozenset[str]) -> frozenset[str]:
+    """Words a place adjective is formed from: the gazetteer's names, the head of a name
+    whose other words are adjectives ("كوريا" of "كوريا الجنوبية", "امريكا" of "امريكا
+    الشمالية"), and the one-word places of the known names ("أميركا")."""
+    heads = {
+        words[0]
+        for words in (name.split() for name in names)
+        if len(words) > 1 and all(w.endswith(("ي", "يه")) for w in words[1:])
+    }
+    known = {k[0] for k, label in _KNOWN.items() if len(k) == 1 and label == "LOC"}
+    return names | heads | known
+
+
+def is_place_adjective(norm: str, names: frozenset[str]) -> bool:
+    """ "الروسية" / "الأميركي" / "الكورية": a nisba adjective whose base is a known place
+    (روسيا، أميركا، كوريا) of ``names`` (the tagger's gazetteer) or of the known names."""
+    roots = _place_roots(names)
+    for base in {norm, stem(norm)}:
+        for end in _NISBA:
+            if base.endswith(end) and len(base) - len(end) >= 2:
+                root = base[: -len(end)]
+                if {root, root + "ا", root + "يا", _ARTICLE + root} & roots:
+                    return True
+    return False
+
+
+def _definite(norm: str) -> bool:
+    return norm.startswith(_ARTICLE) and norm not in _FUNCTION_WORDS and norm.isalpha()
+
+
+def _nisba_shaped(norm: str) -> bool:
+    return _definite(norm) and norm.endswith(("يه", "ي"))
+
+
+def _institution_end(norms: list[str], i: int, names: frozenset[str]) -> int | None:
+    """End of the institution named from head ``i``: its genitive (definite words, or one
+    bare noun before them: "معهد دراسات الحرب") up to its last place adjective, plus a
+    nisba adjective right after that ("الكورية الجنوبية")."""
+    j = i + 1
+    if (
+        j + 1 < len(norms)
+        and norms[j].isalpha()
+        and norms[j] not in _FUNCTION_WORDS
+        and not norms[j].startswith(_ARTICLE)
+        and _definite(norms[j + 1])
+    ):
+        j += 1
+    end = None
+    while j < len(norms) and j - i <= MAX_INSTITUTION_TAIL and _definite(norms[j]):
+        # The adjective follows a genitive: "بقيادة اليوناني" (led by the Greek) names none.
+        # "السعودية" is the country's name and its adjective.
+        place = is_place_adjective(norms[j], names) or norms[j] in _place_roots(names)
+        if (j > i + 1 and place) or (end == j and _nisba_shaped(norms[j])):
+            end = j + 1
+        j += 1
+    return end
+
+
+def tag_institutions(
+    sentences: list[list[str]], tags: list[list[str]], names: frozenset[str]
+) -> None:
+    """An institution head in the construct state whose genitive ends in a place adjective
+    is one organisation: "وزارة الدفاع الروسية", "وكالة الصحافة الفرنسية"."""
+    for words, tag in zip(sentences, tags, strict=True):
+        norms = [normalize(w) for w in words]
+        for i, word in enumerate(words):
+            if tag[i] != "O" or not _INSTITUTION_HEADS.intersection(bare_forms(word)):
+                continue
+            end = _institution_end(norms, i, names)
+            if end is not None and _free(tag, i, end):
+                _set(tag, i, end, "ORG")
+
+
+def _letter_run(norms: list[str], b: int) -> int:
+    """Start of the run of letter names ending just before ``b``."""
+    a = b
+    while a > 0 and norms[a - 1] in _LETTERS:
+        a -= 1
+    return a
+
+
+def _designation(norm: str) -> bool:
+    """ "اف-16", "كيه-12": a letter name or maker, a hyphen, a number."""
+    for hyphen in _HYPHENS:
+        head, sep, number = norm.partition(hyphen)
+        if sep and head in _LETTERS and number.isdigit():
+            return True
+    return False
+
+
+def tag_designations(sentences: list[list[str]], tags: list[list[str]]) -> None:
+    """Model designations are MISC: letter names or a maker with a number, joined by a
+    hyphen or a space ("إف-16", "إف 16", "إيه كيه-12", "ميغ-29")."""
+    for words, tag in zip(sentences, tags, strict=True):
+        norms = [normalize(w) for w in words]
+        for i, norm in enumerate(norms):
+            if _designation(norm):
+                a, b = _letter_run(norms, i), i + 1
+            elif norm in _LETTERS and i + 1 < len(norms) and norms[i + 1].isdigit():
+                a, b = _letter_run(norms, i), i + 2
+            else:
+                continue
+            if _free(tag, a, b):
+                _set(tag, a, b, "MISC")
+
+
+def apply_conventions(
+    sentences: list[list[str]], tags: list[list[str]], names: frozenset[str]
+) -> None:
+    """The news rules, in order, on one article's refined tags (changed in place)."""
+    tag_known_names(sentences, tags)
+    tag_institutions(sentences, tags, names)
+    tag_designations(sentences, tags)
+
+
+def is_currency(norm: str) -> bool:
+    """Whether a mention (normalised) names a currency, alone or with adjectives after it:
+    "دولار", "الدولار الامريكي"; not "ريال مدريد"."""
+    first, *rest = norm.split()
+    if first.startswith(_ARTICLE):
+        first = first[len(_ARTICLE) :]
+    return first in _CURRENCIES and all(w.endswith(("ي", "يه")) for w in rest)

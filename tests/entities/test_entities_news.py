@@ -1,0 +1,165 @@
+"""News conventions after the ANERcorp rules: known names, institutions, designations,
+currencies."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from marsad.entities.conlleval import spans
+from marsad.entities.news import (
+    apply_conventions,
+    is_currency,
+    is_place_adjective,
+    tag_designations,
+    tag_institutions,
+    tag_known_names,
+)
+from marsad.entities.recognize import mentions_in
+from marsad.entities.tagger import get_tagger
+from marsad.text import normalize, tokenize
+
+NAMES = get_tagger().resources.names
+
+
+def _words(text: str) -> list[str]:
+    return [t.text for t in tokenize(text)]
+
+
+def _found(rule_output: list[str], words: list[str]) -> set[tuple[str, str]]:
+    return {(" ".join(words[a:b]), kind) for a, b, kind in spans(rule_output)}
+
+
+def test_known_names_tagged_with_clitic_and_retyped() -> None:
+    words = _words("وقال على تطبيق تليغرام وفيسبوك إن سفناً عبرت البحر الأسود")
+    tags = [["O"] * len(words)]
+    tag_known_names([words], tags)
+    assert _found(tags[0], words) == {
+        ("تليغرام", "ORG"),
+        ("وفيسبوك", "ORG"),
+        ("البحر الأسود", "LOC"),
+    }
+    words = _words("تستعد الإدارة لمغادرة البيت الأبيض")
+    tags = [["O", "O", "O", "B-MISC", "I-MISC"]]
+    tag_known_names([words], tags)
+    assert tags[0][3:] == ["B-ORG", "I-ORG"]
+
+
+def test_known_names_leave_adjectives_papers_and_persons() -> None:
+    # "السعودية" after a definite noun is the adjective "Saudi".
+    words = _words("تواصل الصحف السعودية نشر الخبر")
+    tags = [["O"] * len(words)]
+    tag_known_names([words], tags)
+    assert tags[0] == ["O"] * len(words)
+    # A place the tagger typed whole as an organisation is the daily of that name.
+    words = _words("وقال لـ « الشرق الأوسط » إن")
+    tags = [["O", "O", "O", "B-ORG", "I-ORG", "O", "O"]]
+    tag_known_names([words], tags)
+    assert tags[0][3:5] == ["B-ORG", "I-ORG"]
+    # A person named like a weapon stays a person.
+    words = _words("قال إليوت أبرامز")
+    tags = [["O", "B-PERS", "I-PERS"]]
+    tag_known_names([words], tags)
+    assert tags[0] == ["O", "B-PERS", "I-PERS"]
+
+
+def test_institution_with_place_adjective_is_one_organisation() -> None:
+    cases = {
+        "قالت وزارة الدفاع الروسية اليوم": "وزارة الدفاع الروسية",
+        "وبحسب وكالة الاستخبارات الكورية الجنوبية ، فقد": "وكالة الاستخبارات الكورية الجنوبية",
+        "استناداً إلى بيانات معهد دراسات الحرب الأميركي .": "معهد دراسات الحرب الأميركي",
+        "في تصريح لوكالة الأنباء السعودية عن": "لوكالة الأنباء السعودية",
+    }
+    for text, name in cases.items():
+        words = _words(text)
+        tags = [["O"] * len(words)]
+        tag_institutions([words], tags, NAMES)
+        assert _found(tags[0], words) == {(name, "ORG")}, text
+
+
+def test_institution_without_place_adjective_is_left() -> None:
+    for text in ("قالت وزارة الدفاع اليوم", "بقيادة اليوناني تسيبراس", "وكالة الأنباء الرسمية"):
+        words = _words(text)
+        tags = [["O"] * len(words)]
+        tag_institutions([words], tags, NAMES)
+        assert tags[0] == ["O"] * len(words), text
+
+
+def test_model_designations_are_misc() -> None:
+    cases = {
+        "صيانة طائرات إف-16 المقاتلة": "إف-16",
+        "تسليم مقاتلات إف 16 لكييف": "إف 16",
+        "بنادق إيه كيه-12 وقذائف": "إيه كيه-12",
+        "طائرات من نوع ميغ 31": "ميغ 31",
+    }
+    for text, name in cases.items():
+        words = _words(text)
+        tags = [["O"] * len(words)]
+        tag_designations([words], tags)
+        assert _found(tags[0], words) == {(name, "MISC")}, text
+
+
+def test_numbers_after_arabic_words_are_no_designation() -> None:
+    for text in ("في 16 أكتوبر", "الـ 50 عاماً", "لمدة موسمين ، أي 1 , 5 مليون", "أم 3 أطفال"):
+        words = _words(text)
+        tags = [["O"] * len(words)]
+        tag_designations([words], tags)
+        assert tags[0] == ["O"] * len(words), text
+
+
+def test_place_adjectives() -> None:
+    for word in ("الروسية", "الأميركي", "الأمريكية", "الكورية", "الفرنسي"):
+        assert is_place_adjective(normalize(word), NAMES), word
+    for word in ("الدولي", "الجنوبية", "الاقتصادية", "الرسمية"):
+        assert not is_place_adjective(normalize(word), NAMES), word
+
+
+def test_currencies() -> None:
+    for text in ("ريال", "دولار", "الدولار الأمريكي", "الجنيه الإسترليني", "اليورو"):
+        assert is_currency(normalize(text)), text
+    for text in ("ريال مدريد", "روسيا", "دولار هونغ كونغ"):
+        assert not is_currency(normalize(text)), text
+
+
+def test_mentions_in_drops_currencies_and_finds_institutions() -> None:
+    text = (
+        "وقالت وزارة الدفاع الروسية إن الصفقة بلغت 63 مليون يورو و20 مليون دولار "
+        "لصيانة طائرات إف-16 وأنظمة باتريوت."
+    )
+    found = {(m.text, m.type) for m in mentions_in(text, get_tagger())}
+    assert ("وزارة الدفاع الروسية", "ORG") in found
+    assert ("إف-16", "MISC") in found
+    assert ("باتريوت", "MISC") in found
+    assert not {name for name, _ in found} & {"يورو", "دولار"}
+
+
+_LABELS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
+_WORDS = (
+    "وزارة",
+    "الدفاع",
+    "الروسية",
+    "إف",
+    "16",
+    "إف-16",
+    "البيت",
+    "الأبيض",
+    "تليغرام",
+    "قال",
+    "،",
+    "سي",
+    "إن",
+)
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_LABELS)), max_size=12),
+)
+def test_conventions_never_touch_persons(pairs: list[tuple[str, str]]) -> None:
+    words = [w for w, _ in pairs]
+    tags = [t for _, t in pairs]
+    out = [list(tags)]
+    apply_conventions([words], out, NAMES)
+    before = {s for s in spans(tags) if s[2] == "PERS"}
+    after = {s for s in spans(out[0]) if s[2] == "PERS"}
+    assert before == after
+    assert len(out[0]) == len(tags)
