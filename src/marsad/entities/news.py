@@ -69,7 +69,10 @@ def _set(tag: list[str], a: int, b: int, label: str) -> None:
 def _adjective_position(norms: list[str], i: int) -> bool:
     """A one-word definite name right after a definite noun is an adjective there:
     "الصحف السعودية" (Saudi papers), not the country."""
-    return i > 0 and norms[i].startswith(_ARTICLE) and _definite(norms[i - 1])
+    if i == 0 or not norms[i].startswith(_ARTICLE):
+        return False
+    # "والشركة السعودية", "بالعرضة السعودية": the noun may carry a clitic.
+    return any(_definite(form) for form in bare_forms(norms[i - 1]))
 
 
 def _known_at(words: list[str], norms: list[str], tag: list[str], i: int) -> tuple[int, str]:
