@@ -100,6 +100,13 @@ def test_model_designations_are_misc() -> None:
         assert _found(tags[0], words) == {(name, "MISC")}, text
 
 
+def test_an_acronym_with_a_year_is_no_designation() -> None:
+    words = _words("والفائز بجائزة بي بي سي 2016 للموسيقيين")
+    tags = [["O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O"]]
+    tag_designations([words], tags)
+    assert tags[0] == ["O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O"]
+
+
 def test_numbers_after_arabic_words_are_no_designation() -> None:
     for text in ("في 16 أكتوبر", "الـ 50 عاماً", "لمدة موسمين ، أي 1 , 5 مليون", "أم 3 أطفال"):
         words = _words(text)

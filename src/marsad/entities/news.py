@@ -210,7 +210,8 @@ def tag_designations(sentences: list[list[str]], tags: list[list[str]]) -> None:
                 a, b = _letter_run(norms, i), i + 2
             else:
                 continue
-            if _free(tag, a, b):
+            # Letters the tagger typed as something else are an acronym ("بي بي سي 2016").
+            if _free(tag, a, b) and all(t == "O" or t.endswith("MISC") for t in tag[a:b]):
                 _set(tag, a, b, "MISC")
 
 
