@@ -3,14 +3,17 @@
 The CRF sees one sentence at a time and no names it was not trained on, so it mistypes a
 known capital written in a new spelling ("بيونج يانج" as a person), misses a surname used
 alone ("وكتب روته") after the full name, types one name differently in two sentences,
-cuts foreign names short ("أورسولا فون" + "دير لاين"), and now and then opens a person
-name with the adjective after a title ("الرئيس الأوكراني"). The rules fix these from
-evidence the article itself or the shipped tables give, in this order: such adjectives
-leave the name, so do the words of multi-word titles ("ولي العهد") and of religious
-formulae ("رحمه الله"); names run on over name particles and to their closing bracket; a
-dual takes its second adjective ("المحيطين الهندي والهادئ"); a place head alone ("بولاية")
-is no name; a major place split in two spans is joined ("لبيونغ" + "يانغ"); major places
-back off to LOC; a name tagged whole once is tagged whole wherever its words recur in the
+cuts foreign names short ("أورسولا فون" + "دير لاين"), misses a given name it has not seen
+before a surname it knows ("الفنانة ندي" + "بسيوني"), tags coordinated places as one
+("السعودية والإمارات"), and now and then opens a person name with the adjective after a
+title ("الرئيس الأوكراني"). The rules fix these from evidence the article itself or the
+shipped tables give, in this order: such adjectives leave the name, so do the words of
+multi-word titles ("ولي العهد") and of religious formulae ("رحمه الله"); names run on over
+name particles and to their closing bracket; a dual takes its second adjective ("المحيطين
+الهندي والهادئ"); a place head alone ("بولاية") is no name; a major place split in two
+spans is joined ("لبيونغ" + "يانغ"), and places joined by "و" in one span are split; major
+places back off to LOC; one untagged word between a title and a person span joins the
+name; a name tagged whole once is tagged whole wherever its words recur in the
 article; full person names and "(X)" acronyms propagate to their bare mentions; a quoted
 plan or operation name is MISC (خطة "النصر"); one surface string takes its majority type;
 and a name after an organisation head ("نادي الرياض") is that organisation.
@@ -48,6 +51,8 @@ _ARTICLE = next(
 )
 _FOR_THE = [p for p, kind in _CLITIC_ROWS if kind == "article" and p.endswith("ل" + _ARTICLE[1])]
 _PERSONS = ("PERS", "PER")
+# The conjunction, written on the word after it.
+_AND = "و"
 _OPEN, _CLOSE = frozenset("(["), frozenset(")]")
 # Quotation marks: straight, English curly and Arabic guillemets.
 _QUOTES = frozenset('"\u201c\u201d\u00ab\u00bb')
@@ -309,6 +314,30 @@ def complete_names(sentences: list[list[str]], tags: list[list[str]]) -> None:
                 tag[i] = "I-" + label
 
 
+def split_coordinated_places(
+    sentences: list[list[str]], tags: list[list[str]], counts: Mapping[str, int]
+) -> None:
+    """A span of places joined by "و" ("السعودية والإمارات") is one name per place, as
+    ANERcorp tags them, the conjunction left on the word it is written on ("والإمارات");
+    a span that is itself a place ("البوسنة والهرسك") stays whole. A place is one of
+    places.tsv or a name aliases.tsv always types LOC ("السعودية", which places.tsv
+    leaves out as it is as often the adjective). ORG and MISC spans are left, as
+    :func:`back_off_places` leaves them: a list of cities typed ORG may be their clubs."""
+
+    def place(part: list[str]) -> bool:
+        return is_place(part, counts) or _known_type(part) == "LOC"
+
+    for words, tag in zip(sentences, tags, strict=True):
+        for a, b, label in spans(tag):
+            cuts = [i for i in range(a + 1, b) if normalize(words[i]).startswith(_AND)]
+            if label not in ("LOC", *_PERSONS) or not cuts or place(words[a:b]):
+                continue
+            bounds = [a, *cuts, b]
+            if all(place(words[x:y]) for x, y in pairwise(bounds)):
+                for i in cuts:
+                    tag[i] = "B-" + label
+
+
 def _set(tags: list[str], a: int, b: int, label: str) -> None:
     tags[a] = "B-" + label
     for i in range(a + 1, b):
@@ -345,11 +374,101 @@ def back_off_places(
                 i += 1
 
 
+# Words that name a role before a person: role_titles.tsv, and the triggers.tsv PER rows
+# that are titles, honorifics, roles or ranks (not "بن", "أبو" nor "قال").
+_ROLE_KINDS = ("title", "honorific", "abbreviated honorific", "role", "military rank")
+# Qualifiers and honorifics between a title and a name ("ركن", "باسم"), and title words read
+# another way far more often ("الفريق", the team): title_modifiers.tsv.
+_TITLE_MODIFIERS = frozenset(
+    normalize(r[0]) for r in read_rows("title_modifiers.tsv") if r[1] == "modifier"
+)
+_ROLE_WORDS = (
+    _table("role_titles.tsv")
+    | frozenset(
+        normalize(r[0])
+        for r in read_rows("triggers.tsv")
+        if r[1] == "PER" and r[2].startswith(_ROLE_KINDS)
+    )
+) - frozenset(normalize(r[0]) for r in read_rows("title_modifiers.tsv") if r[1] == "not_title")
+_GIVEN_NAMES = _table("given_names.tsv")
+# A word more frequent in news than this (resources.counts) is read as a common word, not a
+# given name, unless given_names.tsv lists it. On ANERcorp's held-out sixth: 300 joined 2
+# names right and 1 wrong; 500 or no limit one more wrong ("الأمين العام ... خلفا لكوفي
+# أنان", 'in succession to'); 200 one right fewer ("منى", 282 times).
+MAX_GIVEN_NAME_COUNT = 300
+_TATWEEL = "\u0640"
+
+
+def _is_role(word: str) -> bool:
+    return not _ROLE_WORDS.isdisjoint(bare_forms(word))
+
+
+def _is_definite(word: str) -> bool:
+    return any(f.startswith(_ARTICLE) for f in bare_forms(word))
+
+
+def _title_end(words: list[str], i: int) -> int | None:
+    """End of the title opened by the role word at ``i``, run on over words with the article
+    and other role words ("قائد الشرطة الاتحادية الفريق"); None when it does not end on a
+    word with the article: a bare "رئيس" still needs the noun it heads."""
+    j = i + 1
+    while (
+        j < len(words)
+        and (_is_definite(words[j]) or _is_role(words[j]))
+        and normalize(words[j]) not in _FUNCTION_WORDS
+    ):
+        j += 1
+    return j if _is_definite(words[j - 1]) else None
+
+
+def _given_name_like(word: str, counts: Mapping[str, int]) -> bool:
+    """Whether an untagged word may be a given name: letters only, no article, no clitic
+    reading as likely as the whole ("وسعادة"), no title, modifier, place or function word,
+    and rare in news unless a known given name."""
+    norm = normalize(word)
+    forms = bare_forms(word)
+    return (
+        norm.isalpha()
+        and _TATWEEL not in word
+        and norm not in _TITLE_MODIFIERS
+        and _FUNCTION_WORDS.isdisjoint(forms)
+        and not _is_definite(word)
+        and not _is_role(word)
+        and not is_place([word], counts)
+        and len(likely_forms(word, counts)) == 1
+        and (counts.get(norm, 0) <= MAX_GIVEN_NAME_COUNT or norm in _GIVEN_NAMES)
+    )
+
+
+def extend_after_titles(
+    sentences: list[list[str]], tags: list[list[str]], counts: Mapping[str, int]
+) -> None:
+    """One untagged word between a title and a person span is the name's first word: the
+    tagger knows the surname but not the given name ("الفنانة ندي" + "بسيوني"). Not a
+    qualifier or honorific of the title ("العقيد ركن"، "المتحدث باسم", title_modifiers.tsv)."""
+    for words, tag in zip(sentences, tags, strict=True):
+        i = 0
+        while i < len(words):
+            j = _title_end(words, i) if _is_role(words[i]) else None
+            if j is None:
+                i += 1
+                continue
+            if (
+                j + 1 < len(words)
+                and tag[j] == "O"
+                and tag[j + 1][2:] in _PERSONS
+                and tag[j + 1].startswith("B-")
+                and _given_name_like(words[j], counts)
+            ):
+                label = tag[j + 1][2:]
+                tag[j], tag[j + 1] = "B-" + label, "I-" + label
+            i = max(j, i + 1)
+
+
 # Plural endings of a definite adjective: after a noun in "ين"/"ان" a singular adjective
 # marks the noun as a dual (المحيطين الهندي), a plural one as a plural (اللاجئين الفلسطينيين).
 _PLURAL_ENDINGS = ("ين", "ون", "ات")
 _DUAL_ENDINGS = ("ين", "ان")
-_AND = "و"
 
 
 def join_dual_adjectives(sentences: list[list[str]], tags: list[list[str]]) -> None:
@@ -583,7 +702,9 @@ def refine(
     join_dual_adjectives(sentences, out)
     drop_bare_heads(sentences, out)
     join_places(sentences, out, counts)
+    split_coordinated_places(sentences, out, counts)
     back_off_places(sentences, out, counts)
+    extend_after_titles(sentences, out, counts)
     propagate_full_forms(sentences, out)
     propagate_names(sentences, out, counts)
     tag_quoted_names(sentences, out)
