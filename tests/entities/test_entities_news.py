@@ -3,6 +3,9 @@ currencies."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -26,8 +29,25 @@ def _words(text: str) -> list[str]:
     return [t.text for t in tokenize(text)]
 
 
+Rule = Callable[[list[list[str]], list[list[str]]], None]
+
+
 def _found(rule_output: list[str], words: list[str]) -> set[tuple[str, str]]:
     return {(" ".join(words[a:b]), kind) for a, b, kind in spans(rule_output)}
+
+
+def _tagged(
+    rule: Callable[[list[list[str]], list[list[str]]], None], text: str
+) -> set[tuple[str, str]]:
+    """Spans a rule finds in an untagged sentence."""
+    words = _words(text)
+    tags = [["O"] * len(words)]
+    rule([words], tags)
+    return _found(tags[0], words)
+
+
+def _institutions(sentences: list[list[str]], tags: list[list[str]]) -> None:
+    tag_institutions(sentences, tags, NAMES)
 
 
 def test_known_names_tagged_with_clitic_and_retyped() -> None:
@@ -64,40 +84,36 @@ def test_known_names_leave_adjectives_papers_and_persons() -> None:
     assert tags[0] == ["O", "B-PERS", "I-PERS"]
 
 
-def test_institution_with_place_adjective_is_one_organisation() -> None:
-    cases = {
-        "قالت وزارة الدفاع الروسية اليوم": "وزارة الدفاع الروسية",
-        "وبحسب وكالة الاستخبارات الكورية الجنوبية ، فقد": "وكالة الاستخبارات الكورية الجنوبية",
-        "استناداً إلى بيانات معهد دراسات الحرب الأميركي .": "معهد دراسات الحرب الأميركي",
-        "في تصريح لوكالة الأنباء السعودية عن": "لوكالة الأنباء السعودية",
-    }
-    for text, name in cases.items():
-        words = _words(text)
-        tags = [["O"] * len(words)]
-        tag_institutions([words], tags, NAMES)
-        assert _found(tags[0], words) == {(name, "ORG")}, text
+FOUND = [
+    (_institutions, "قالت وزارة الدفاع الروسية اليوم", "وزارة الدفاع الروسية", "ORG"),
+    (
+        _institutions,
+        "وبحسب وكالة الاستخبارات الكورية الجنوبية ، فقد",
+        "وكالة الاستخبارات الكورية الجنوبية",
+        "ORG",
+    ),
+    (
+        _institutions,
+        "استناداً إلى بيانات معهد دراسات الحرب الأميركي .",
+        "معهد دراسات الحرب الأميركي",
+        "ORG",
+    ),
+    (_institutions, "في تصريح لوكالة الأنباء السعودية عن", "لوكالة الأنباء السعودية", "ORG"),
+    (tag_designations, "صيانة طائرات إف-16 المقاتلة", "إف-16", "MISC"),
+    (tag_designations, "تسليم مقاتلات إف 16 لكييف", "إف 16", "MISC"),
+    (tag_designations, "بنادق إيه كيه-12 وقذائف", "إيه كيه-12", "MISC"),
+    (tag_designations, "طائرات من نوع ميغ 31", "ميغ 31", "MISC"),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "name", "kind"), FOUND)
+def test_institutions_and_designations(rule: Rule, text: str, name: str, kind: str) -> None:
+    assert _tagged(rule, text) == {(name, kind)}
 
 
 def test_institution_without_place_adjective_is_left() -> None:
     for text in ("قالت وزارة الدفاع اليوم", "بقيادة اليوناني تسيبراس", "وكالة الأنباء الرسمية"):
-        words = _words(text)
-        tags = [["O"] * len(words)]
-        tag_institutions([words], tags, NAMES)
-        assert tags[0] == ["O"] * len(words), text
-
-
-def test_model_designations_are_misc() -> None:
-    cases = {
-        "صيانة طائرات إف-16 المقاتلة": "إف-16",
-        "تسليم مقاتلات إف 16 لكييف": "إف 16",
-        "بنادق إيه كيه-12 وقذائف": "إيه كيه-12",
-        "طائرات من نوع ميغ 31": "ميغ 31",
-    }
-    for text, name in cases.items():
-        words = _words(text)
-        tags = [["O"] * len(words)]
-        tag_designations([words], tags)
-        assert _found(tags[0], words) == {(name, "MISC")}, text
+        assert not _tagged(_institutions, text), text
 
 
 def test_an_acronym_with_a_year_is_no_designation() -> None:
@@ -109,10 +125,7 @@ def test_an_acronym_with_a_year_is_no_designation() -> None:
 
 def test_numbers_after_arabic_words_are_no_designation() -> None:
     for text in ("في 16 أكتوبر", "الـ 50 عاماً", "لمدة موسمين ، أي 1 , 5 مليون", "أم 3 أطفال"):
-        words = _words(text)
-        tags = [["O"] * len(words)]
-        tag_designations([words], tags)
-        assert tags[0] == ["O"] * len(words), text
+        assert not _tagged(tag_designations, text), text
 
 
 def test_place_adjectives() -> None:
