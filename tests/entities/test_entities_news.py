@@ -142,6 +142,11 @@ def test_currencies() -> None:
         assert not is_currency(normalize(text)), text
 
 
+@given(st.text(max_size=30))
+def test_is_currency_takes_any_text(text: str) -> None:
+    assert is_currency(normalize(text)) in (True, False)
+
+
 def test_mentions_in_drops_currencies_and_finds_institutions() -> None:
     text = (
         "وقالت وزارة الدفاع الروسية إن الصفقة بلغت 63 مليون يورو و20 مليون دولار "

@@ -227,7 +227,10 @@ def apply_conventions(
 def is_currency(norm: str) -> bool:
     """Whether a mention (normalised) names a currency, alone or with adjectives after it:
     "دولار", "الدولار الامريكي"; not "ريال مدريد"."""
-    first, *rest = norm.split()
+    words = norm.split()
+    if not words:
+        return False
+    first, *rest = words
     if first.startswith(_ARTICLE):
         first = first[len(_ARTICLE) :]
     return first in _CURRENCIES and all(w.endswith(("ي", "يه")) for w in rest)
