@@ -19,7 +19,7 @@ from functools import lru_cache
 from marsad.entities._data import read_rows
 from marsad.entities.conlleval import spans
 from marsad.entities.features import stem
-from marsad.entities.refine import bare_forms
+from marsad.entities.refine import bare_forms, set_span
 from marsad.text import normalize
 
 _LABELS = {"PER": "PERS"}
@@ -60,12 +60,6 @@ def _free(tag: list[str], a: int, b: int) -> bool:
     return not any(t[2:] == _PERSON for t in tag[a:b])
 
 
-def _set(tag: list[str], a: int, b: int, label: str) -> None:
-    tag[a] = "B-" + label
-    for k in range(a + 1, b):
-        tag[k] = "I-" + label
-
-
 def _adjective_position(norms: list[str], i: int) -> bool:
     """A one-word definite name right after a definite noun is an adjective there:
     "الصحف السعودية" (Saudi papers), not the country."""
@@ -101,7 +95,7 @@ def tag_known_names(sentences: list[list[str]], tags: list[list[str]]) -> None:
         while i < len(words):
             n, label = _known_at(words, norms, tag, i)
             if n:
-                _set(tag, i, i + n, label)
+                set_span(tag, i, i + n, label)
                 i += n
             else:
                 i += 1
@@ -178,7 +172,7 @@ def tag_institutions(
                 continue
             end = _institution_end(norms, i, names)
             if end is not None and _free(tag, i, end):
-                _set(tag, i, end, "ORG")
+                set_span(tag, i, end, "ORG")
 
 
 def _letter_run(norms: list[str], b: int) -> int:
@@ -212,7 +206,7 @@ def tag_designations(sentences: list[list[str]], tags: list[list[str]]) -> None:
                 continue
             # Letters the tagger typed as something else are an acronym ("بي بي سي 2016").
             if _free(tag, a, b) and all(t == "O" or t.endswith("MISC") for t in tag[a:b]):
-                _set(tag, a, b, "MISC")
+                set_span(tag, a, b, "MISC")
 
 
 def apply_conventions(

@@ -338,7 +338,8 @@ def split_coordinated_places(
                     tag[i] = "B-" + label
 
 
-def _set(tags: list[str], a: int, b: int, label: str) -> None:
+def set_span(tags: list[str], a: int, b: int, label: str) -> None:
+    """Tag tokens [a, b) as one span of ``label`` (IOB2)."""
     tags[a] = "B-" + label
     for i in range(a + 1, b):
         tags[i] = "I-" + label
@@ -367,7 +368,7 @@ def back_off_places(
         while i < len(words):
             for n in range(min(MAX_PLACE_TOKENS, len(words) - i), 0, -1):
                 if is_place(words[i : i + n], counts) and _free_or_whole(tag, i, i + n, _PERSONS):
-                    _set(tag, i, i + n, "LOC")
+                    set_span(tag, i, i + n, "LOC")
                     i += n
                     break
             else:
@@ -534,7 +535,7 @@ def tag_quoted_names(sentences: list[list[str]], tags: list[list[str]]) -> None:
             if all(not tag[i].startswith("I-") for i in (start, end)) and all(
                 tag[i] == "O" for i in outside
             ):
-                _set(tag, start, end, "MISC")
+                set_span(tag, start, end, "MISC")
 
 
 def _one_span(tags: list[str], a: int, b: int) -> bool:
@@ -579,7 +580,7 @@ def propagate_full_forms(sentences: list[list[str]], tags: list[list[str]]) -> N
                     and not tag[i].startswith("I-")
                     and (end == len(words) or not tag[end].startswith("I-"))
                 ):
-                    _set(tag, i, end, label)
+                    set_span(tag, i, end, label)
                     break
 
 
@@ -634,7 +635,7 @@ def propagate_names(
         for i, word in enumerate(words):
             key = _bare_key(word, keys, counts)
             if key is not None and _free_or_whole(tag, i, i + 1, ("LOC", "ORG", "MISC")):
-                _set(tag, i, i + 1, keys[key])
+                set_span(tag, i, i + 1, keys[key])
 
 
 def _known_type(words: list[str]) -> str | None:
@@ -662,9 +663,9 @@ def type_after_org_heads(sentences: list[list[str]], tags: list[list[str]]) -> N
         for a, b, label in spans(tag):
             if b - a >= 2 and not _ORG_HEADS.isdisjoint(bare_forms(words[a])):
                 tag[a] = "O"
-                _set(tag, a + 1, b, "ORG")
+                set_span(tag, a + 1, b, "ORG")
             elif label != "ORG" and a > 0 and not _ORG_HEADS.isdisjoint(bare_forms(words[a - 1])):
-                _set(tag, a, b, "ORG")
+                set_span(tag, a, b, "ORG")
 
 
 def make_consistent(sentences: list[list[str]], tags: list[list[str]]) -> None:
@@ -686,7 +687,7 @@ def make_consistent(sentences: list[list[str]], tags: list[list[str]]) -> None:
             kind = votes[0][0]
         for s, a, b, label in items:
             if label != kind:
-                _set(tags[s], a, b, kind)
+                set_span(tags[s], a, b, kind)
 
 
 def refine(
