@@ -7,7 +7,7 @@ untagged), weapon systems and model designations (the issue's MISC: "إف-16", "
 and the seas, agencies and platforms that 2007 newswire never named. These rules run after
 ``refine`` in the entity stage only, in this order: known names (known_names.tsv and the
 "always" rows of aliases.tsv) are tagged or retyped; an institution head with a genitive
-that ends in a place adjective is an organisation; a letter name or maker with a number is
+that ends in a place adjective (or one of scope: "الدولية") is an organisation; a letter name or maker with a number is
 a designation. No rule touches a person span. Currencies, which ANERcorp tags MISC, are
 no entity here (``is_currency``).
 """
@@ -43,6 +43,7 @@ def _known_names() -> dict[tuple[str, ...], str]:
 _KNOWN = _known_names()
 _KNOWN_LONGEST = max(len(k) for k in _KNOWN)
 _INSTITUTION_HEADS = frozenset(normalize(r[0]) for r in read_rows("institution_heads.tsv"))
+_INSTITUTION_SCOPES = frozenset(normalize(r[0]) for r in read_rows("institution_scopes.tsv"))
 _LETTERS = frozenset(normalize(r[0]) for r in read_rows("letter_names.tsv"))
 _CURRENCIES = frozenset(normalize(r[0]) for r in read_rows("currencies.tsv"))
 _FUNCTION_WORDS = frozenset(normalize(r[0]) for r in read_rows("function_words.tsv"))
@@ -105,27 +106,44 @@ def tag_known_names(sentences: list[list[str]], tags: list[list[str]]) -> None:
 def _place_roots(names: frozenset[str]) -> frozenset[str]:
     """Words a place adjective is formed from: the gazetteer's names, the head of a name
     whose other words are adjectives ("كوريا" of "كوريا الجنوبية", "امريكا" of "امريكا
-    الشمالية"), and the one-word places of the known names ("أميركا")."""
+    الشمالية") unless it has the article (the common nouns "الاتحاد" of "الاتحاد
+    السوفيتي", "المملكة"), and the one-word places of the known names ("أميركا")."""
     heads = {
         words[0]
         for words in (name.split() for name in names)
-        if len(words) > 1 and all(w.endswith(("ي", "يه")) for w in words[1:])
+        if len(words) > 1
+        and not words[0].startswith(_ARTICLE)
+        and all(w.endswith(("ي", "يه")) for w in words[1:])
     }
     known = {k[0] for k, label in _KNOWN.items() if len(k) == 1 and label == "LOC"}
     return names | heads | known
 
 
 def is_place_adjective(norm: str, names: frozenset[str]) -> bool:
-    """ "الروسية" / "الأميركي" / "الكورية": a nisba adjective whose base is a known place
-    (روسيا، أميركا، كوريا) of ``names`` (the tagger's gazetteer) or of the known names."""
+    """ "الروسية" / "الأميركي" / "الكورية" / "السعودي": a nisba adjective whose base is a
+    known place (روسيا، أميركا، كوريا، السعودية) of ``names`` (the tagger's gazetteer) or of
+    the known names. A place's own name is no adjective, though "السعودية" is both."""
     roots = _place_roots(names)
+    if roots.intersection(bare_forms(norm)):
+        return False
     for base in {norm, stem(norm)}:
         for end in _NISBA:
             if base.endswith(end) and len(base) - len(end) >= 2:
                 root = base[: -len(end)]
-                if {root, root + "ا", root + "يا", _ARTICLE + root} & roots:
+                if {root, root + "ا", root + "يا", _ARTICLE + root, _ARTICLE + root + "يه"} & roots:
                     return True
     return False
+
+
+def _closes_institution(norm: str, names: frozenset[str]) -> bool:
+    """A place ("السعودية"), its adjective ("الروسية") or an adjective of scope
+    ("الدولية", institution_scopes.tsv)."""
+    return (
+        norm in _place_roots(names)
+        or norm in _INSTITUTION_SCOPES
+        or (norm.endswith("ه") and norm[:-1] in _INSTITUTION_SCOPES)
+        or is_place_adjective(norm, names)
+    )
 
 
 def _definite(norm: str) -> bool:
@@ -138,7 +156,7 @@ def _nisba_shaped(norm: str) -> bool:
 
 def _institution_end(norms: list[str], i: int, names: frozenset[str]) -> int | None:
     """End of the institution named from head ``i``: its genitive (definite words, or one
-    bare noun before them: "معهد دراسات الحرب") up to its last place adjective, plus a
+    bare noun before them: "معهد دراسات الحرب") up to its last place or scope adjective, plus a
     nisba adjective right after that ("الكورية الجنوبية")."""
     j = i + 1
     if (
@@ -152,9 +170,9 @@ def _institution_end(norms: list[str], i: int, names: frozenset[str]) -> int | N
     end = None
     while j < len(norms) and j - i <= MAX_INSTITUTION_TAIL and _definite(norms[j]):
         # The adjective follows a genitive: "بقيادة اليوناني" (led by the Greek) names none.
-        # "السعودية" is the country's name and its adjective.
-        place = is_place_adjective(norms[j], names) or norms[j] in _place_roots(names)
-        if (j > i + 1 and place) or (end == j and _nisba_shaped(norms[j])):
+        if (j > i + 1 and _closes_institution(norms[j], names)) or (
+            end == j and _nisba_shaped(norms[j])
+        ):
             end = j + 1
         j += 1
     return end
