@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from marsad.entities.conlleval import spans
 from marsad.entities.news import (
     apply_conventions,
+    drop_common_misc,
     is_currency,
     is_place_adjective,
     tag_designations,
@@ -148,6 +149,24 @@ def test_place_adjectives() -> None:
     # A place's own name is no adjective, with a clitic too.
     for word in ("الدولي", "الجنوبية", "الاقتصادية", "الرسمية", "السعودية", "والسعودية"):
         assert not is_place_adjective(normalize(word), NAMES), word
+
+
+def test_one_word_misc_with_the_article_is_dropped_unless_known() -> None:
+    cases = [
+        ("ضد الإسلام والمسلمين", [0, 1, 0], [0, 0, 0]),
+        ("في موضوع اليورانيوم المخصب", [0, 0, 1, 0], [0, 0, 0, 0]),
+        # Known names, names without the article, longer spans and the hamza of ألمانيا stay.
+        ("مقاعد المونديال الروسي", [0, 1, 0], [0, 1, 0]),
+        ("الرشاش كلاشنيكوف", [0, 1], [0, 1]),
+        ("عملية السهم الذهبي", [0, 1, 2], [0, 1, 2]),
+        ("من ألمانيا", [0, 1], [0, 1]),
+    ]
+    labels = ("O", "B-MISC", "I-MISC")
+    for text, before, after in cases:
+        words = _words(text)
+        tags = [[labels[k] for k in before]]
+        drop_common_misc([words], tags)
+        assert tags[0] == [labels[k] for k in after], text
 
 
 def test_currencies() -> None:

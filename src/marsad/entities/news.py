@@ -7,9 +7,10 @@ untagged), weapon systems and model designations (the issue's MISC: "إف-16", "
 and the seas, agencies and platforms that 2007 newswire never named. These rules run after
 ``refine`` in the entity stage only, in this order: known names (known_names.tsv and the
 "always" rows of aliases.tsv) are tagged or retyped; an institution head with a genitive
-that ends in a place adjective (or one of scope: "الدولية") is an organisation; a letter name or maker with a number is
-a designation. No rule touches a person span. Currencies, which ANERcorp tags MISC, are
-no entity here (``is_currency``).
+that ends in a place adjective (or one of scope: "الدولية") is an organisation; a letter
+name or maker with a number is a designation; a one-word MISC with the article (الإسلام،
+اليورانيوم) is a common word. No rule touches a person span. Currencies, which ANERcorp
+tags MISC, are no entity here (``is_currency``).
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ _INSTITUTION_SCOPES = frozenset(normalize(r[0]) for r in read_rows("institution_
 _LETTERS = frozenset(normalize(r[0]) for r in read_rows("letter_names.tsv"))
 _CURRENCIES = frozenset(normalize(r[0]) for r in read_rows("currencies.tsv"))
 _FUNCTION_WORDS = frozenset(normalize(r[0]) for r in read_rows("function_words.tsv"))
+# Proclitics that include the definite article ("ال", "بال", "لل" …), as written.
+_WITH_ARTICLE = tuple(r[0] for r in read_rows("clitics.tsv") if r[1] == "article")
 # Nisba endings (adjective of a place: روسي، الروسية، الأوكرانيين), normalised spelling.
 _NISBA = ("يين", "يون", "يان", "يتين", "يه", "ي")
 # The genitive after an institution head, up to its place adjective, is at most this many
@@ -227,6 +230,20 @@ def tag_designations(sentences: list[list[str]], tags: list[list[str]]) -> None:
                 set_span(tag, a, b, "MISC")
 
 
+def drop_common_misc(sentences: list[list[str]], tags: list[list[str]]) -> None:
+    """A one-word MISC span with the definite article is left untagged unless it is a
+    known name. ANERcorp types religions, materials and common nouns MISC (الإسلام،
+    اليورانيوم، الفيتو), and the tagger follows it, with fragments ("السوبر" of "كأس
+    السوبر"); the one-word names it types MISC are mostly loanwords without the article
+    (كلاشنيكوف، مونديال، نوبل). The raw word is tested: "ألمانيا" opens with a hamza."""
+    for words, tag in zip(sentences, tags, strict=True):
+        for a, b, label in spans(tag):
+            if label != "MISC" or b - a != 1 or not words[a].startswith(_WITH_ARTICLE):
+                continue
+            if not any((f,) in _KNOWN for f in bare_forms(words[a])):
+                tag[a] = "O"
+
+
 def apply_conventions(
     sentences: list[list[str]], tags: list[list[str]], names: frozenset[str]
 ) -> None:
@@ -234,6 +251,7 @@ def apply_conventions(
     tag_known_names(sentences, tags)
     tag_institutions(sentences, tags, names)
     tag_designations(sentences, tags)
+    drop_common_misc(sentences, tags)
 
 
 def is_currency(norm: str) -> bool:
