@@ -85,6 +85,10 @@ def test_surname_propagates_but_not_common_words() -> None:
     words = [["محمد", "علي", "قال"], ["يعتمد", "علي", "الدعم"]]
     tags = [["B-PERS", "I-PERS", "O"], ["O", "O", "O"]]
     assert refine(words, tags)[1] == ["O", "O", "O"]
+    # A span the tagger ran on into "للتمور" (for the dates) makes no surname of it.
+    words = [["مركز", "الملك", "عبدالله", "الوطني", "للتمور"], ["مصانع", "للتمور", "هنا"]]
+    tags = [["O", "O", "B-PERS", "I-PERS", "I-PERS"], ["O", "O", "O"]]
+    assert refine(words, tags)[1] == ["O", "O", "O"]
 
 
 def test_acronym_in_brackets_propagates() -> None:

@@ -598,11 +598,11 @@ def propagate_names(
         for a, b, label in spans(tag):
             if label in _PERSONS and b - a >= 2:
                 last = normalize(words[b - 1])
-                # "برلمان الإستوني": a last word with the article is an adjective or a
-                # common noun far more often than a surname.
+                # "برلمان الإستوني", "للتمور" (for the dates): a last word with the article
+                # is an adjective or a common noun far more often than a surname.
                 if (
                     len(last) >= MIN_NAME_CHARS
-                    and not last.startswith(_ARTICLE)
+                    and not last.startswith((_ARTICLE, *_FOR_THE))
                     and last not in _NOT_NAMES
                     and last not in _PLACES
                 ):
