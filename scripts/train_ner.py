@@ -54,7 +54,8 @@ DEFAULT_CORPUS = ROOT / "build" / "ner" / "corpus.txt"
 SELF_MIN_PROB = 0.9
 # Up to this many self-tagged sentences, from every SELF_EVERY-th ANT paragraph: 2,114
 # sentences (every 40th) gave +0.2 F1 on the dev split, 6,000 (every 10th) +0.5; with the
-# context-conjunction features 6,000 gave 0.7137 -> 0.7173 and 12,000 (every 5th) 0.7207.
+# context-conjunction features 6,000 gave 0.7137 -> 0.7173 and 12,000 (every 5th) 0.7207;
+# 30,000 (every 2nd) 0.7204, twice the training time: the gain has levelled off.
 SELF_TRAIN = 12000
 SELF_EVERY = 5
 SELF_MIN_TOKENS, SELF_MAX_TOKENS = 6, 50
