@@ -35,6 +35,7 @@ from marsad.entities.refine import (
     tag_quoted_names,
     trim_title_adjectives,
     type_after_org_heads,
+    type_clubs,
 )
 from marsad.entities.tagger import Tagger, get_tagger
 from marsad.text import normalize
@@ -112,6 +113,7 @@ RULES: dict[str, Rule] = {
     "quoted names": _no_counts(tag_quoted_names),
     "consistency": _no_counts(make_consistent),
     "organisation heads": _no_counts(type_after_org_heads),
+    "clubs": _no_counts(type_clubs),
 }
 
 

@@ -20,7 +20,7 @@ from functools import lru_cache
 from marsad.entities._data import read_rows
 from marsad.entities.conlleval import spans
 from marsad.entities.features import stem
-from marsad.entities.refine import bare_forms, set_span
+from marsad.entities.refine import bare_forms, nisba_bases, set_span
 from marsad.text import normalize
 
 _LABELS = {"PER": "PERS"}
@@ -129,13 +129,7 @@ def is_place_adjective(norm: str, names: frozenset[str]) -> bool:
     roots = _place_roots(names)
     if roots.intersection(bare_forms(norm)):
         return False
-    for base in {norm, stem(norm)}:
-        for end in _NISBA:
-            if base.endswith(end) and len(base) - len(end) >= 2:
-                root = base[: -len(end)]
-                if {root, root + "ا", root + "يا", _ARTICLE + root, _ARTICLE + root + "يه"} & roots:
-                    return True
-    return False
+    return any(nisba_bases(base, _NISBA) & roots for base in {norm, stem(norm)})
 
 
 def _closes_institution(norm: str, names: frozenset[str]) -> bool:

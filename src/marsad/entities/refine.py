@@ -16,7 +16,8 @@ places back off to LOC; one untagged word between a title and a person span join
 name; a name tagged whole once is tagged whole wherever its words recur in the
 article; full person names and "(X)" acronyms propagate to their bare mentions; a quoted
 plan or operation name is MISC (خطة "النصر"); one surface string takes its majority type;
-and a name after an organisation head ("نادي الرياض") is that organisation.
+a name after an organisation head ("نادي الرياض") is that organisation; and a city with
+the masculine adjective of a country ("روما الإيطالي") is its club.
 """
 
 from __future__ import annotations
@@ -149,6 +150,18 @@ def _is_nisba(norm: str) -> bool:
         norm.startswith(pre) and norm.endswith(suf) and len(norm) > len(pre) + len(suf)
         for pre, suf in _NISBA
     )
+
+
+def nisba_bases(base: str, endings: tuple[str, ...]) -> set[str]:
+    """The place names an adjective (without the article) may be formed from with one of
+    the nisba ``endings``: "روسي" -> روس, روسا, روسيا, الروس, الروسيه; "برتغالي" ->
+    البرتغال; "سعودي" -> السعوديه."""
+    out: set[str] = set()
+    for end in endings:
+        if base.endswith(end) and len(base) - len(end) >= 2:
+            root = base[: -len(end)]
+            out |= {root, root + "ا", root + "يا", _ARTICLE + root, _ARTICLE + root + "يه"}
+    return out
 
 
 def trim_title_adjectives(sentences: list[list[str]], tags: list[list[str]]) -> None:
@@ -668,6 +681,39 @@ def type_after_org_heads(sentences: list[list[str]], tags: list[list[str]]) -> N
                 set_span(tag, a, b, "ORG")
 
 
+# The masculine nisba ending, as written: "ى" (الزاوية اليمنى, the right corner) is
+# normalised to the same "ي" but makes no adjective of a place.
+_MASCULINE_NISBA = "ي"
+_WITH_ARTICLE = tuple(r[0] for r in read_rows("clitics.tsv") if r[1] == "article")
+
+
+def _masculine_country_adjective(word: str) -> bool:
+    """ "الإيطالي", "المكسيكي": the definite masculine adjective of a major place."""
+    norm = normalize(word)
+    if not word.startswith(_ARTICLE) or not word.endswith(_MASCULINE_NISBA) or norm in _PLACES:
+        return False
+    return bool(nisba_bases(norm[len(_ARTICLE) :], (_MASCULINE_NISBA,)) & _PLACES)
+
+
+def type_clubs(sentences: list[list[str]], tags: list[list[str]]) -> None:
+    """A one-word place followed by the masculine adjective of a country is a club: cities
+    are feminine in Arabic, so "روما الإيطالي" is the (masculine) club "نادي روما", and
+    "روما الإيطالية" the city. Not after a masculine place head ("ميناء جيهان التركي"),
+    nor on a name with the article (المغرب، العراق are masculine countries)."""
+    for words, tag in zip(sentences, tags, strict=True):
+        for a, b, label in spans(tag):
+            if (
+                label == "LOC"
+                and b - a == 1
+                and b < len(words)
+                and tag[b] == "O"
+                and not words[a].startswith(_WITH_ARTICLE)
+                and not (a and any(f in _BARE_HEADS for f in bare_forms(words[a - 1])))
+                and _masculine_country_adjective(words[b])
+            ):
+                tag[a] = "B-ORG"
+
+
 def make_consistent(sentences: list[list[str]], tags: list[list[str]]) -> None:
     """Rule 3: names of known type (aliases.tsv) take it; any other surface string typed
     two ways in one article takes its majority type (a tie changes nothing)."""
@@ -711,4 +757,5 @@ def refine(
     tag_quoted_names(sentences, out)
     make_consistent(sentences, out)
     type_after_org_heads(sentences, out)
+    type_clubs(sentences, out)
     return out
