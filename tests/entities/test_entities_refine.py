@@ -339,6 +339,8 @@ def test_a_city_with_a_masculine_country_adjective_is_its_club() -> None:
         (["زار", "روما", "الإيطالية"], ["O", "B-LOC", "O"]),
         # The adjective agrees with a masculine place head.
         (["ميناء", "جيهان", "التركي"], ["O", "B-LOC", "O"]),
+        # A country is no club: the adjective goes with the coach.
+        (["مدرب", "جامايكا", "الألماني"], ["O", "B-LOC", "O"]),
         # المغرب is a masculine country; "ى" makes no adjective of اليمن.
         (["أمام", "المغرب", "الفاسي"], ["O", "B-LOC", "O"]),
         (["في", "طرابلس", "اليمنى"], ["O", "B-LOC", "O"]),

@@ -687,6 +687,14 @@ _MASCULINE_NISBA = "ي"
 _WITH_ARTICLE = tuple(r[0] for r in read_rows("clitics.tsv") if r[1] == "article")
 
 
+# Countries: names place_referents.tsv gives an ISO code (a city has a GeoNames number).
+# A country is no club, and a masculine adjective after one agrees with the noun before it
+# ("مدرب جامايكا الألماني", Jamaica's German coach).
+_COUNTRIES = frozenset(
+    name for name, ids in read_rows("place_referents.tsv") if any(i.isalpha() for i in ids.split())
+)
+
+
 def _masculine_country_adjective(word: str) -> bool:
     """ "الإيطالي", "المكسيكي": the definite masculine adjective of a major place."""
     norm = normalize(word)
@@ -699,7 +707,7 @@ def type_clubs(sentences: list[list[str]], tags: list[list[str]]) -> None:
     """A one-word place followed by the masculine adjective of a country is a club: cities
     are feminine in Arabic, so "روما الإيطالي" is the (masculine) club "نادي روما", and
     "روما الإيطالية" the city. Not after a masculine place head ("ميناء جيهان التركي"),
-    nor on a name with the article (المغرب، العراق are masculine countries)."""
+    nor on a country or a name with the article (المغرب، العراق are masculine countries)."""
     for words, tag in zip(sentences, tags, strict=True):
         for a, b, label in spans(tag):
             if (
@@ -708,6 +716,7 @@ def type_clubs(sentences: list[list[str]], tags: list[list[str]]) -> None:
                 and b < len(words)
                 and tag[b] == "O"
                 and not words[a].startswith(_WITH_ARTICLE)
+                and not _COUNTRIES.intersection(bare_forms(words[a]))
                 and not (a and any(f in _BARE_HEADS for f in bare_forms(words[a - 1])))
                 and _masculine_country_adjective(words[b])
             ):
