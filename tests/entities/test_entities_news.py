@@ -16,6 +16,7 @@ from marsad.entities.news import (
     is_currency,
     is_place_adjective,
     tag_designations,
+    tag_facilities,
     tag_institutions,
     tag_known_names,
 )
@@ -149,6 +150,37 @@ def test_place_adjectives() -> None:
     # A place's own name is no adjective, with a clitic too.
     for word in ("الدولي", "الجنوبية", "الاقتصادية", "الرسمية", "السعودية", "والسعودية"):
         assert not is_place_adjective(normalize(word), NAMES), word
+
+
+def test_places_and_institutions_named_after_a_titled_person() -> None:
+    cases = [
+        (
+            "حريق على طريق الملك عبدالله في الخرج",
+            [0, 0, 0, 0, 1, 0, 0],
+            "طريق الملك عبدالله",
+            "LOC",
+        ),
+        (
+            "أعلنت المديرية لكلية الملك فهد الأمنية ،",
+            [0, 0, 0, 0, 1, 0, 0],
+            "لكلية الملك فهد الأمنية",
+            "ORG",
+        ),
+        # A person span run on into "وعدد" is cut there.
+        ("عبر ميناء الملك عبدالله وعدد حاويات", [0, 0, 0, 1, 2, 0], "ميناء الملك عبدالله", "LOC"),
+    ]
+    labels = ("O", "B-PERS", "I-PERS")
+    for text, before, name, kind in cases:
+        words = _words(text)
+        tags = [[labels[k] for k in before]]
+        tag_facilities([words], tags)
+        assert _found(tags[0], words) == {(name, kind)}, text
+    # A titled person without a head, or a head without a title, stays a person.
+    for text, before in (("وقال الملك سلمان إن", [0, 0, 0, 1, 0]), ("مستشفى سعد العلي", [0, 1, 2])):
+        words = _words(text)
+        tags = [[labels[k] for k in before]]
+        tag_facilities([words], tags)
+        assert tags[0] == [labels[k] for k in before], text
 
 
 def test_one_word_misc_with_the_article_is_dropped_unless_known() -> None:

@@ -6,11 +6,13 @@ ministries and agencies that make the news (ANERcorp leaves "وزارة الدف
 untagged), weapon systems and model designations (the issue's MISC: "إف-16", "باتريوت"),
 and the seas, agencies and platforms that 2007 newswire never named. These rules run after
 ``refine`` in the entity stage only, in this order: known names (known_names.tsv and the
-"always" rows of aliases.tsv) are tagged or retyped; an institution head with a genitive
+"always" rows of aliases.tsv) are tagged or retyped; a place or institution named after a
+titled person ("طريق الملك عبدالله", "مستشفى الملك فهد") is that place or institution, the
+only rule that retypes a person span; an institution head with a genitive
 that ends in a place adjective (or one of scope: "الدولية") is an organisation; a letter
 name or maker with a number is a designation; a one-word MISC with the article (الإسلام،
-اليورانيوم) is a common word. No rule touches a person span. Currencies, which ANERcorp
-tags MISC, are no entity here (``is_currency``).
+اليورانيوم) is a common word. Currencies, which ANERcorp tags MISC, are no entity here
+(``is_currency``).
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ _CURRENCIES = frozenset(normalize(r[0]) for r in read_rows("currencies.tsv"))
 _FUNCTION_WORDS = frozenset(normalize(r[0]) for r in read_rows("function_words.tsv"))
 # Proclitics that include the definite article ("ال", "بال", "لل" …), as written.
 _WITH_ARTICLE = tuple(r[0] for r in read_rows("clitics.tsv") if r[1] == "article")
+_AND = "و"
 # Nisba endings (adjective of a place: روسي، الروسية، الأوكرانيين), normalised spelling.
 _NISBA = ("يين", "يون", "يان", "يتين", "يه", "ي")
 # The genitive after an institution head, up to its place adjective, is at most this many
@@ -190,6 +193,58 @@ def tag_institutions(
                 set_span(tag, i, end, "ORG")
 
 
+_FACILITY_ROWS = read_rows("facility_heads.tsv")
+_FACILITY_HEADS = {normalize(r[0]): r[1] for r in _FACILITY_ROWS if r[1] != "title"}
+_FACILITY_TITLES = frozenset(normalize(r[0]) for r in _FACILITY_ROWS if r[1] == "title")
+# Adjectives after the person that are still the facility's name: "كلية الملك فهد
+# الأمنية", "مطار الملك خالد الدولي". Two at most ("التخصصي الجامعي").
+MAX_FACILITY_ADJECTIVES = 2
+
+
+def tag_facilities(sentences: list[list[str]], tags: list[list[str]]) -> None:
+    """A head, a royal or religious title and a person ("طريق الملك عبدالله", "لمستشفى
+    الملك فهد التخصصي") name a place or institution (facility_heads.tsv), not the person:
+    the only news rule that retypes a person span."""
+    for words, tag in zip(sentences, tags, strict=True):
+        norms = [normalize(w) for w in words]
+        for i in range(len(words) - 2):
+            kind = next(
+                (_FACILITY_HEADS[f] for f in bare_forms(words[i]) if f in _FACILITY_HEADS), None
+            )
+            if kind is None or tag[i] != "O" or tag[i + 1] != "O" or tag[i + 2] != "B-" + _PERSON:
+                continue
+            if norms[i + 1] not in _FACILITY_TITLES:
+                continue
+            run = i + 3
+            while run < len(words) and tag[run] == "I-" + _PERSON:
+                run += 1
+            end = next((k for k in range(i + 3, run) if _ends_name(words[k])), run)
+            tag[end:run] = ["O"] * (run - end)
+            stop = end + MAX_FACILITY_ADJECTIVES
+            while (
+                end == run
+                and end < min(stop, len(words))
+                and tag[end] == "O"
+                and _nisba_shaped(norms[end])
+            ):
+                end += 1
+                run = end
+            if end == len(tag) or not tag[end].startswith("I-"):
+                set_span(tag, i, end, _LABELS.get(kind, kind))
+
+
+def _ends_name(word: str) -> bool:
+    """A word the tagger ran a person's name on into: a conjunction ("وعدد", "وشارع"), a
+    preposition with the article ("بالطائف"), a function word ("هو") or punctuation."""
+    norm = normalize(word)
+    return (
+        not norm.isalpha()
+        or norm.startswith(_AND)
+        or (word.startswith(_WITH_ARTICLE) and not word.startswith(_ARTICLE))
+        or any(f in _FUNCTION_WORDS for f in bare_forms(word))
+    )
+
+
 def _letter_run(norms: list[str], b: int) -> int:
     """Start of the run of letter names ending just before ``b``."""
     a = b
@@ -243,6 +298,7 @@ def apply_conventions(
 ) -> None:
     """The news rules, in order, on one article's refined tags (changed in place)."""
     tag_known_names(sentences, tags)
+    tag_facilities(sentences, tags)
     tag_institutions(sentences, tags, names)
     tag_designations(sentences, tags)
     drop_common_misc(sentences, tags)
