@@ -8,11 +8,10 @@ and the seas, agencies and platforms that 2007 newswire never named. These rules
 ``refine`` in the entity stage only, in this order: known names (known_names.tsv and the
 "always" rows of aliases.tsv) are tagged or retyped; a place or institution named after a
 titled person ("طريق الملك عبدالله", "مستشفى الملك فهد") is that place or institution, the
-only rule that retypes a person span; an institution head with a genitive
-that ends in a place adjective (or one of scope: "الدولية") is an organisation; a letter
-name or maker with a number is a designation; a one-word MISC with the article (الإسلام،
-اليورانيوم) is a common word. Currencies, which ANERcorp tags MISC, are no entity here
-(``is_currency``).
+only rule that retypes a person span; an institution head with a genitive that ends in a
+place adjective (or one of scope: "الدولية") is an organisation; a letter name or maker
+with a number is a designation; a one-word MISC with the article (الإسلام، اليورانيوم) is
+a common word. Currencies, which ANERcorp tags MISC, are no entity here (``is_currency``).
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ from functools import lru_cache
 from marsad.entities._data import read_rows
 from marsad.entities.conlleval import spans
 from marsad.entities.features import stem
-from marsad.entities.refine import bare_forms, nisba_bases, set_span
+from marsad.entities.refine import ARTICLE_PREFIXES, bare_forms, nisba_bases, set_span
 from marsad.text import normalize
 
 _LABELS = {"PER": "PERS"}
@@ -50,8 +49,7 @@ _INSTITUTION_SCOPES = frozenset(normalize(r[0]) for r in read_rows("institution_
 _LETTERS = frozenset(normalize(r[0]) for r in read_rows("letter_names.tsv"))
 _CURRENCIES = frozenset(normalize(r[0]) for r in read_rows("currencies.tsv"))
 _FUNCTION_WORDS = frozenset(normalize(r[0]) for r in read_rows("function_words.tsv"))
-# Proclitics that include the definite article ("ال", "بال", "لل" …), as written.
-_WITH_ARTICLE = tuple(r[0] for r in read_rows("clitics.tsv") if r[1] == "article")
+# The conjunction, written on the word after it.
 _AND = "و"
 # Nisba endings (adjective of a place: روسي، الروسية، الأوكرانيين), normalised spelling.
 _NISBA = ("يين", "يون", "يان", "يتين", "يه", "ي")
@@ -240,7 +238,7 @@ def _ends_name(word: str) -> bool:
     return (
         not norm.isalpha()
         or norm.startswith(_AND)
-        or (word.startswith(_WITH_ARTICLE) and not word.startswith(_ARTICLE))
+        or (word.startswith(ARTICLE_PREFIXES) and not word.startswith(_ARTICLE))
         or any(f in _FUNCTION_WORDS for f in bare_forms(word))
     )
 
@@ -287,7 +285,7 @@ def drop_common_misc(sentences: list[list[str]], tags: list[list[str]]) -> None:
     (كلاشنيكوف، مونديال، نوبل). The raw word is tested: "ألمانيا" opens with a hamza."""
     for words, tag in zip(sentences, tags, strict=True):
         for a, b, label in spans(tag):
-            if label != "MISC" or b - a != 1 or not words[a].startswith(_WITH_ARTICLE):
+            if label != "MISC" or b - a != 1 or not words[a].startswith(ARTICLE_PREFIXES):
                 continue
             if not any((f,) in _KNOWN for f in bare_forms(words[a])):
                 tag[a] = "O"

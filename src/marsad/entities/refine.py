@@ -51,6 +51,9 @@ _ARTICLE = next(
     p for p, kind in _CLITIC_ROWS if kind == "article" and not p.startswith(tuple(_PARTICLES))
 )
 _FOR_THE = [p for p, kind in _CLITIC_ROWS if kind == "article" and p.endswith("ل" + _ARTICLE[1])]
+# Every prefix that carries the article ("ال", "بال", "لل" …). A raw word that starts with
+# one has the article: "ألمانيا", with a hamza, does not.
+ARTICLE_PREFIXES = tuple(p for p, kind in _CLITIC_ROWS if kind == "article")
 _PERSONS = ("PERS", "PER")
 # The conjunction, written on the word after it.
 _AND = "و"
@@ -684,7 +687,6 @@ def type_after_org_heads(sentences: list[list[str]], tags: list[list[str]]) -> N
 # The masculine nisba ending, as written: "ى" (الزاوية اليمنى, the right corner) is
 # normalised to the same "ي" but makes no adjective of a place.
 _MASCULINE_NISBA = "ي"
-_WITH_ARTICLE = tuple(r[0] for r in read_rows("clitics.tsv") if r[1] == "article")
 
 
 # Countries: names place_referents.tsv gives an ISO code (a city has a GeoNames number).
@@ -715,7 +717,7 @@ def type_clubs(sentences: list[list[str]], tags: list[list[str]]) -> None:
                 and b - a == 1
                 and b < len(words)
                 and tag[b] == "O"
-                and not words[a].startswith(_WITH_ARTICLE)
+                and not words[a].startswith(ARTICLE_PREFIXES)
                 and not _COUNTRIES.intersection(bare_forms(words[a]))
                 and not (a and any(f in _BARE_HEADS for f in bare_forms(words[a - 1])))
                 and _masculine_country_adjective(words[b])
