@@ -50,6 +50,9 @@ def test_multi_word_titles_leave_names() -> None:
     assert refine(words, tags) == [["O", "O", "O", "B-PERS", "I-PERS", "I-PERS"]]
     deputy = [["ولي", "ولي", "العهد"]]
     assert refine(deputy, [["O", "B-PERS", "I-PERS"]]) == [["O", "O", "O"]]
+    # The king's title, shortened.
+    short = [["وقال", "نائب", "خادم", "الحرمين", ":"]]
+    assert refine(short, [["O", "O", "B-PERS", "I-PERS", "O"]]) == [["O"] * 5]
 
 
 def test_adjective_after_a_title_leaves_the_name() -> None:
