@@ -169,7 +169,12 @@ def test_places_and_institutions_named_after_a_titled_person() -> None:
         # A person span run on into "وعدد" is cut there.
         ("عبر ميناء الملك عبدالله وعدد حاويات", [0, 0, 0, 1, 2, 0], "ميناء الملك عبدالله", "LOC"),
     ]
-    labels = ("O", "B-PERS", "I-PERS")
+    labels = ("O", "B-PERS", "I-PERS", "B-ORG", "I-ORG")
+    # The tagger's own spans over head and title, or over title and name, are joined.
+    cases += [
+        ("أستاذ بجامعة الملك عبدالعزيز ،", [0, 3, 4, 1, 0], "بجامعة الملك عبدالعزيز", "ORG"),
+        ("ينفذ مركز الملك سلمان للإغاثة", [0, 0, 3, 4, 0], "مركز الملك سلمان", "ORG"),
+    ]
     for text, before, name, kind in cases:
         words = _words(text)
         tags = [[labels[k] for k in before]]

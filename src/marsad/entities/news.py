@@ -209,12 +209,18 @@ def tag_facilities(sentences: list[list[str]], tags: list[list[str]]) -> None:
             kind = next(
                 (_FACILITY_HEADS[f] for f in bare_forms(words[i]) if f in _FACILITY_HEADS), None
             )
-            if kind is None or tag[i] != "O" or tag[i + 1] != "O" or tag[i + 2] != "B-" + _PERSON:
+            if kind is None or norms[i + 1] not in _FACILITY_TITLES:
                 continue
-            if norms[i + 1] not in _FACILITY_TITLES:
+            # The tagger may have the head and title as a name of their own ("جامعة
+            # الملك" + "عبدالعزيز") or the title and name ("مركز" + "الملك سلمان").
+            if tag[i].startswith("I-") or _PERSON in (tag[i][2:], tag[i + 1][2:]):
+                continue
+            if tag[i + 2] != "B-" + _PERSON and not (
+                tag[i + 1] != "O" and tag[i + 2].startswith("I-")
+            ):
                 continue
             run = i + 3
-            while run < len(words) and tag[run] == "I-" + _PERSON:
+            while run < len(words) and tag[run].startswith("I-"):
                 run += 1
             end = next((k for k in range(i + 3, run) if _ends_name(words[k])), run)
             tag[end:run] = ["O"] * (run - end)
