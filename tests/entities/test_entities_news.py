@@ -168,6 +168,7 @@ def test_places_and_institutions_named_after_a_titled_person() -> None:
         ),
         # A person span run on into "وعدد" is cut there.
         ("عبر ميناء الملك عبدالله وعدد حاويات", [0, 0, 0, 1, 2, 0], "ميناء الملك عبدالله", "LOC"),
+        ("برج في مستشفى الملك فهد بجدة بسعة", [0, 0, 0, 0, 1, 2, 0], "مستشفى الملك فهد", "ORG"),
     ]
     labels = ("O", "B-PERS", "I-PERS", "B-ORG", "I-ORG")
     # The tagger's own spans over head and title, or over title and name, are joined.
@@ -178,13 +179,13 @@ def test_places_and_institutions_named_after_a_titled_person() -> None:
     for text, before, name, kind in cases:
         words = _words(text)
         tags = [[labels[k] for k in before]]
-        tag_facilities([words], tags)
+        tag_facilities([words], tags, NAMES)
         assert _found(tags[0], words) == {(name, kind)}, text
     # A titled person without a head, or a head without a title, stays a person.
     for text, before in (("وقال الملك سلمان إن", [0, 0, 0, 1, 0]), ("مستشفى سعد العلي", [0, 1, 2])):
         words = _words(text)
         tags = [[labels[k] for k in before]]
-        tag_facilities([words], tags)
+        tag_facilities([words], tags, NAMES)
         assert tags[0] == [labels[k] for k in before], text
 
 

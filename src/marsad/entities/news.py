@@ -199,7 +199,9 @@ _FACILITY_TITLES = frozenset(normalize(r[0]) for r in _FACILITY_ROWS if r[1] == 
 MAX_FACILITY_ADJECTIVES = 2
 
 
-def tag_facilities(sentences: list[list[str]], tags: list[list[str]]) -> None:
+def tag_facilities(
+    sentences: list[list[str]], tags: list[list[str]], names: frozenset[str]
+) -> None:
     """A head, a royal or religious title and a person ("طريق الملك عبدالله", "لمستشفى
     الملك فهد التخصصي") name a place or institution (facility_heads.tsv), not the person:
     the only news rule that retypes a person span."""
@@ -222,7 +224,7 @@ def tag_facilities(sentences: list[list[str]], tags: list[list[str]]) -> None:
             run = i + 3
             while run < len(words) and tag[run].startswith("I-"):
                 run += 1
-            end = next((k for k in range(i + 3, run) if _ends_name(words[k])), run)
+            end = next((k for k in range(i + 3, run) if _ends_name(words[k], names)), run)
             tag[end:run] = ["O"] * (run - end)
             stop = end + MAX_FACILITY_ADJECTIVES
             while (
@@ -237,15 +239,18 @@ def tag_facilities(sentences: list[list[str]], tags: list[list[str]]) -> None:
                 set_span(tag, i, end, _LABELS.get(kind, kind))
 
 
-def _ends_name(word: str) -> bool:
+def _ends_name(word: str, names: frozenset[str]) -> bool:
     """A word the tagger ran a person's name on into: a conjunction ("وعدد", "وشارع"), a
-    preposition with the article ("بالطائف"), a function word ("هو") or punctuation."""
+    preposition with the article ("بالطائف") or before a place of the gazetteer ``names``
+    ("بجدة"), a function word ("هو") or punctuation."""
     norm = normalize(word)
+    _, *peeled = bare_forms(word)
     return (
         not norm.isalpha()
         or norm.startswith(_AND)
         or (word.startswith(ARTICLE_PREFIXES) and not word.startswith(_ARTICLE))
         or any(f in _FUNCTION_WORDS for f in bare_forms(word))
+        or bool(names.intersection(peeled))
     )
 
 
@@ -302,7 +307,7 @@ def apply_conventions(
 ) -> None:
     """The news rules, in order, on one article's refined tags (changed in place)."""
     tag_known_names(sentences, tags)
-    tag_facilities(sentences, tags)
+    tag_facilities(sentences, tags, names)
     tag_institutions(sentences, tags, names)
     tag_designations(sentences, tags)
     drop_common_misc(sentences, tags)
