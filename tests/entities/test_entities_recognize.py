@@ -188,6 +188,9 @@ def test_a_clitic_never_leaves_a_function_word() -> None:
     # far more often; "وسلوفينيا", about as frequent as "سلوفينيا", is "و" + the country.
     assert clitic_length(tagger, "بلاتر") == 0
     assert clitic_length(tagger, "وسلوفينيا") == 1
+    # A given name stays whole although the verb "يصل" is far more frequent in news.
+    assert clitic_length(tagger, "فيصل") == 0
+    assert clitic_length(tagger, "وفيصل") == 1
 
 
 class _Fixed:
@@ -208,6 +211,13 @@ def test_a_function_word_tagged_as_a_name_is_no_mention() -> None:
     # "على" (on) is spelled like the name "علي" once normalised: kept, as the name is.
     # "الله" is tagged as ANERcorp does, but is no entity a news reader follows.
     assert found == ["علي", "على"]
+
+
+def test_borrowed_common_nouns_and_currency_subunits_are_no_mentions() -> None:
+    text = "سقطت قذائف هاون وقالت ميليشيا الحوثي إن السعر 80 هللة"
+    tags = [["O", "O", "B-MISC", "O", "B-MISC", "B-PERS", "O", "O", "O", "B-MISC"]]
+    found = [m.text for m in mentions_in(text, cast(Tagger, _Fixed(tags)))]
+    assert found == ["الحوثي"]
 
 
 def test_adjectives_of_places_are_not_places() -> None:

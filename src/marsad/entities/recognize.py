@@ -40,10 +40,11 @@ def _particles() -> list[str]:
 _PARTICLES = _particles()
 _ROLE_HEADS = frozenset(normalize(r[0]) for r in read_rows("role_titles.tsv"))
 _STOP = frozenset(normalize(r[0]) for r in read_rows("function_words.tsv"))
+_GIVEN_NAMES = frozenset(normalize(r[0]) for r in read_rows("given_names.tsv"))
 # A span that is a function word ("لا", "إن") is tagger noise, not a name; one that is also
 # written as a given name ("على" normalises to the name "علي") is kept. Names no news
 # reader follows (not_news_entities.tsv: "الله") go too.
-_NOT_NAMES = (_STOP - frozenset(normalize(r[0]) for r in read_rows("given_names.tsv"))) | frozenset(
+_NOT_NAMES = (_STOP - _GIVEN_NAMES) | frozenset(
     normalize(r[0]) for r in read_rows("not_news_entities.tsv")
 )
 _COMMAS = frozenset({",", "\u060c"})
@@ -56,7 +57,8 @@ def clitic_length(tagger: Tagger, word: str, tail: str = "") -> int:
     "وبحر" -> 1, but "واشنطن", "لبنان", "كييف" -> 0. Clitics are peeled one at a time while
     the rest is a gazetteer name (and the whole is not), or a much more frequent form in
     news text than the whole, or (first step only) the whole was never seen in news and
-    starts with the conjunction و. Place and title head words (بحر، بلدة) are kept whole.
+    starts with the conjunction و. Place and title head words (بحر، بلدة) and given names
+    (given_names.tsv: "فيصل" is no "ف" + the verb "يصل") are kept whole.
     """
     norm = normalize(word)
     if len(norm) != len(word):
@@ -64,7 +66,7 @@ def clitic_length(tagger: Tagger, word: str, tail: str = "") -> int:
     res = tagger.resources
     suffix = " " + normalize(tail) if tail else ""
     cut = 0
-    while norm + suffix not in res.names and norm not in res.triggers:
+    while norm + suffix not in res.names and norm not in res.triggers and norm not in _GIVEN_NAMES:
         whole = res.counts.get(norm, 0)
         for prefix in _PARTICLES:
             rest = norm[len(prefix) :]
