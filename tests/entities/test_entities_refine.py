@@ -349,3 +349,14 @@ def test_a_city_with_a_masculine_country_adjective_is_its_club() -> None:
         (["في", "طرابلس", "اليمنى"], ["O", "B-LOC", "O"]),
     ):
         assert refine([words], [tags]) == [tags], words
+
+
+def test_an_organisation_and_its_remit_after_for_the_are_one_name() -> None:
+    words = [["رئيس", "الهيئة", "العامة", "للسياحة", "والتراث", "الوطني", "أمس"]]
+    tags = [["O", "B-ORG", "I-ORG", "B-ORG", "I-ORG", "I-ORG", "O"]]
+    assert refine(words, tags) == [["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]]
+    # A known name of its own after the first, and "and for the", stay apart.
+    for second in (["للأمم", "المتحدة"], ["وللسياحة", "والتراث"]):
+        apart = [["قدم", "البنك", "الدولي", *second]]
+        tags = [["O", "B-ORG", "I-ORG", "B-ORG", "I-ORG"]]
+        assert refine(apart, tags) == tags

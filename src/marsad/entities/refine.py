@@ -666,6 +666,27 @@ def _known_type(words: list[str]) -> str | None:
     )
 
 
+# "For the" alone ("لل", not "ولل"), written on the word: an organisation's remit
+# follows its head with it.
+_FOR_THE_ONLY = min(_FOR_THE, key=len)
+
+
+def join_remits(sentences: list[list[str]], tags: list[list[str]]) -> None:
+    """An organisation span followed at once by another that opens with "لل" is one name,
+    the second its remit: "المؤسسة العامة" + "للخطوط الجوية العربية", where the tagger
+    starts anew at the clitic. Not when the second is a known name of its own ("للأمم
+    المتحدة"), nor after "ولل" ("and for the" joins two things)."""
+    for words, tag in zip(sentences, tags, strict=True):
+        for (_, end, first), (start, stop, second) in pairwise(sorted(spans(tag))):
+            if (
+                first == second == "ORG"
+                and end == start
+                and normalize(words[start]).startswith(_FOR_THE_ONLY)
+                and _known_type(words[start:stop]) is None
+            ):
+                tag[start] = "I-ORG"
+
+
 # Heads before an organisation's own name (org_heads.tsv).
 _ORG_HEADS = _table("org_heads.tsv")
 
@@ -766,6 +787,7 @@ def refine(
     propagate_full_forms(sentences, out)
     propagate_names(sentences, out, counts)
     tag_quoted_names(sentences, out)
+    join_remits(sentences, out)
     make_consistent(sentences, out)
     type_after_org_heads(sentences, out)
     type_clubs(sentences, out)
