@@ -191,6 +191,14 @@ def test_a_clitic_never_leaves_a_function_word() -> None:
     # A given name stays whole although the verb "يصل" is far more frequent in news.
     assert clitic_length(tagger, "فيصل") == 0
     assert clitic_length(tagger, "وفيصل") == 1
+    # "ف" and "ك" seldom stand before a name: "كيري" (Kerry) is no "ك" + the frequent
+    # verb "يرى"; before the article or a major place they are clitics.
+    assert clitic_length(tagger, "كيري") == 0
+    assert clitic_length(tagger, "فورد") == 0
+    assert clitic_length(tagger, "فالعراق") == 1
+    assert clitic_length(tagger, "كبريطانيا") == 1
+    # A conjunction never follows a preposition: "لوبين" (Le Pen) is no "ل" + "وبين".
+    assert clitic_length(tagger, "لوبين") == 0
 
 
 class _Fixed:
