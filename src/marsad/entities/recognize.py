@@ -87,11 +87,15 @@ def clitic_length(tagger: Tagger, word: str, tail: str = "") -> int:
             # never follows a preposition.
             if full in _STOP or (full[:1] in _CONJUNCTIONS and full[1:] in _STOP):
                 continue
-            frequent = seen >= CLITIC_MIN_COUNT and seen >= CLITIC_RATIO * whole
-            if prefix in _RARE_BEFORE_NAMES and not (
-                full.startswith(ARTICLE_PREFIXES) or is_place([full], res.counts)
-            ):
-                frequent = False
+            frequent = (
+                seen >= CLITIC_MIN_COUNT
+                and seen >= CLITIC_RATIO * whole
+                and (
+                    prefix not in _RARE_BEFORE_NAMES
+                    or full.startswith(ARTICLE_PREFIXES)
+                    or is_place([full], res.counts)
+                )
+            )
             # A gazetteer name decides unless news writes the whole far more often:
             # "بلاتر" (Blatter, 39 times) is no "ب" + the Indian city "لاتر" (never), but
             # "وسلوفينيا" (13) is "و" + "سلوفينيا" (12).
