@@ -94,15 +94,29 @@ def ingest_documents(
             summary.already_stored += result.already_stored
             batch.clear()
 
+    def skip(error: InputError) -> None:
+        summary.skipped[error.reason] += 1
+        summary.errors.append(error)
+        if on_error:
+            on_error(error)
+
     for raw in raws:
         if isinstance(raw, InputError):
-            summary.skipped[raw.reason] += 1
-            summary.errors.append(raw)
-            if on_error:
-                on_error(raw)
+            skip(raw)
+            continue
+        articles = clean.clean(raw)
+        if not articles:
+            skip(
+                InputError(
+                    raw.source,
+                    "boilerplate",
+                    "nothing but boilerplate (comment counters, share links, captions) is "
+                    "left after cleaning: check that the item holds the article's body",
+                )
+            )
             continue
         summary.items_read += 1
-        for article in clean.clean(raw):
+        for article in articles:
             if article.id in known:
                 summary.already_stored += 1
                 continue

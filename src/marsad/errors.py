@@ -11,7 +11,8 @@ class InputError(MarsadError):
     """One input item could not be read; the batch goes on without it.
 
     ``reason`` is a short machine-friendly key (``empty``, ``binary``, ``too_large``,
-    ``unreadable``, ``encoding``, ``truncated``, ``format``) used to count skips.
+    ``unreadable``, ``encoding``, ``truncated``, ``format``, ``boilerplate``) used to count
+    skips.
     """
 
     def __init__(self, source: str, reason: str, detail: str) -> None:

@@ -91,6 +91,23 @@ def test_bad_files_are_skipped_and_counted(
     assert "skipped 1 x binary" in err and "skipped 1 x empty" in err
 
 
+def test_an_item_of_only_boilerplate_is_skipped_and_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A real SaudiNewsNet item: a video page whose scraped body is the comment counter.
+    items = [
+        {"title": "حديث عن المباراة", "text": "تعليقات ()", "url": "http://example.com/1"},
+        {"title": "افتتاح معرض", "text": "افتتح وزير الثقافة اليوم معرض الكتاب في الرياض.\n"},
+    ]
+    path = tmp_path / "day.jsonl"
+    path.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), "utf-8")
+    code = main(["analyze", str(path), "--db", str(tmp_path / "m.db")])
+    err = capsys.readouterr().err
+    assert code == 0
+    assert "day.jsonl#1" in err and "boilerplate" in err
+    assert "read 1 item(s): 1 article(s) added" in err and "skipped 1 x boilerplate" in err
+
+
 def test_nothing_readable_is_a_non_zero_exit(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     assert main(["analyze", str(tmp_path / "empty.txt"), "--db", str(tmp_path / "m.db")]) != 0
