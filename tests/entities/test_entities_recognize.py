@@ -57,6 +57,8 @@ ROLES = [
     ("004", "سابرينا سينغ", "سابرينا سينغ", "المتحدثة باسم البنتاغون"),
     ("003", "لويد أوستن", "لويد أوستن", "وزير الدفاع الأميركي"),
     ("003", "دميتري بيسكوف", "دميتري بيسكوف", "المتحدث باسم الكرملين"),
+    # A name the tagger knows nothing of, read from the title before it.
+    ("003", "رستم عمروف", "رستم عمروف", "وزير الدفاع الأوكراني"),
 ]
 # Whole seed articles: (file prefix, mention text, type) that must be found somewhere,
 # the bare surname after the full name and a place's variant spelling among them.

@@ -319,6 +319,21 @@ def test_a_given_name_between_a_title_and_a_surname_joins_the_name() -> None:
     assert refine(words, tags) == [["O", "O", "O", "B-PERS", "I-PERS", "I-PERS"]]
 
 
+def test_unknown_words_after_a_title_closed_by_punctuation_are_a_name() -> None:
+    # A seed article: the tagger knows neither word of the minister's name.
+    words = [["ووزير", "الدفاع", "الأوكراني", "رستم", "عمروف", "،", "وفقا", "لشبكة"]]
+    tags = [["O"] * 8]
+    assert refine(words, tags) == [["O", "O", "O", "B-PERS", "I-PERS", "O", "O", "O"]]
+    for words in (
+        # Words a punctuation mark does not close: a verb and its object after a title.
+        ["وقال", "الرئيس", "يتركز", "اهتمامه", "على", "أسرته"],
+        # One word is too little to say it is a name.
+        ["وقال", "الرئيس", "مبتسما", "،", "إن"],
+    ):
+        tags = [["O"] * len(words)]
+        assert refine([words], tags) == tags, words
+
+
 def test_title_modifiers_and_common_words_do_not_join_a_name() -> None:
     for words, tags in (
         # A rank's qualifier and "on behalf of" (title_modifiers.tsv).
