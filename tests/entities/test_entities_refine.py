@@ -279,6 +279,10 @@ def test_religious_formulae_are_no_names() -> None:
         ["O", "B-PERS", "O", "B-MISC", "O"],
         ["B-PERS", "O", "B-MISC", "O"],
     ]
+    # God's epithets after "المولى" (the Lord), with no "الله" next to them.
+    words = [["سائلا", "المولى", "العلي", "القدير", "أن"]]
+    tags = [["O", "O", "B-PERS", "I-PERS", "O"]]
+    assert refine(words, tags) == [["O"] * 5]
 
 
 def test_a_name_after_an_organisation_head_is_the_organisation() -> None:
