@@ -201,6 +201,10 @@ def test_a_name_cut_short_at_a_particle_runs_on() -> None:
     words = [["سجل", "رود", "فان", "نيستلروي", "هدفا"]]
     tags = [["O", "B-PERS", "O", "O", "O"]]
     assert refine(words, tags) == [["O", "B-PERS", "I-PERS", "I-PERS", "O"]]
+    # The family's "آل" (SaudiNewsNet): the tagger had "سعود" as a name of its own.
+    words = [["الأمير", "محمد", "بن", "نايف", "آل", "سعود", "،"]]
+    tags = [["O", "B-PERS", "I-PERS", "I-PERS", "O", "B-PERS", "O"]]
+    assert refine(words, tags) == [["O", "B-PERS", "I-PERS", "I-PERS", "I-PERS", "I-PERS", "O"]]
     # "دير" alone is a monastery, and "لا" alone "no": neither opens a chain.
     for particle in ("دير", "لا"):
         words = [["قال", "عباس", particle, "شيء"]]
