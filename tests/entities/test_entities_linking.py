@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 from typing import cast
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -117,6 +118,27 @@ def test_apposition_teaches_an_acronym() -> None:
     assert text[5:25] == "منظمة الصحة العالمية" and text[27:33] == "الهيئة"
     link([doc])
     assert doc.mentions[0].entity_id == doc.mentions[1].entity_id
+
+
+@pytest.mark.parametrize(
+    ("text", "outer", "inner"),
+    [
+        # SaudiNewsNet 2015-08-11: a region and its capital.
+        ("زار منطقة عسير (أبها) أمس", ("عسير", "LOC"), ("أبها", "LOC")),
+        # A club and its country.
+        ("فاز يوفنتوس (إيطاليا) على روما", ("يوفنتوس", "ORG"), ("إيطاليا", "LOC")),
+    ],
+)
+def test_a_place_in_brackets_says_where_and_is_no_alias(
+    text: str, outer: tuple[str, EntityType], inner: tuple[str, EntityType]
+) -> None:
+    mentions = [
+        Mention(text.index(name), text.index(name) + len(name), name, kind)
+        for name, kind in (outer, inner)
+    ]
+    doc = Document(Article(id="a1", source="x", text=text), mentions)
+    link([doc])
+    assert doc.mentions[0].entity_id != doc.mentions[1].entity_id
 
 
 def test_adjacent_modifier_keeps_places_apart() -> None:

@@ -85,6 +85,10 @@ _COMPOUND_HEADS = sorted(
 _LINEAGE = frozenset(fold(r[0]) for r in read_rows("lineage_words.tsv"))
 
 
+# Referent ids of given names start with this; a place's id is a GeoNames number or a code.
+_GIVEN_NAME_ID = "name:"
+
+
 def _referents() -> dict[str, frozenset[str]]:
     """Folded name -> ids of what it names: places (place_referents.tsv) and common given
     names (given_names.tsv, each its own referent)."""
@@ -92,7 +96,7 @@ def _referents() -> dict[str, frozenset[str]]:
     for name, ids in read_rows("place_referents.tsv"):
         out[fold(name)].update(ids.split())
     for name, *_ in read_rows("given_names.tsv"):
-        out[fold(name)].add(f"name:{fold(name)}")
+        out[fold(name)].add(f"{_GIVEN_NAME_ID}{fold(name)}")
     return {key: frozenset(ids) for key, ids in out.items()}
 
 
@@ -155,6 +159,13 @@ def _distinct(a: str, b: str) -> bool:
     their spellings being close says nothing, only an aliases.tsv row may join them."""
     ra, rb = _REFERENTS.get(a), _REFERENTS.get(b)
     return ra is not None and rb is not None and ra.isdisjoint(rb)
+
+
+def _says_where(name: str, inner: str) -> bool:
+    """A known place in brackets after another name says where it is ("عسير (أبها)", a
+    region and its capital; "يوفنتوس (إيطاليا)"); it is no second name for it."""
+    places = {r for r in _REFERENTS.get(inner, ()) if not r.startswith(_GIVEN_NAME_ID)}
+    return bool(places) and places.isdisjoint(_REFERENTS.get(name, ()))
 
 
 def _same_token(a: str, b: str, accusative: bool = False) -> bool:
@@ -247,7 +258,7 @@ def link(docs: Iterable[Document]) -> list[Entity]:
             after = _APPOSITION.match(doc.article.text, m.end)
             if after:
                 inner = fold(after.group(1))
-                if inner and (cls, inner) in present:
+                if inner and (cls, inner) in present and not _says_where(key, inner):
                     uf.union(node_of[(d, i)], _node(cls, inner))
     for cls, name, alias in _ALWAYS:
         if _node(cls, alias) in uf.parent:
