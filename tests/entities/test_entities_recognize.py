@@ -229,6 +229,14 @@ def test_a_function_word_tagged_as_a_name_is_no_mention() -> None:
     assert found == ["علي", "على"]
 
 
+def test_dashes_and_tatweels_end_no_name() -> None:
+    # SaudiNewsNet: "الملك سلمان ... آل سعود ــ حفظه الله ــ", "الملك فيصل - رحمه الله -".
+    text = "قال الرئيس كنيدي ــ قبل ذلك - أمس"
+    tags = [["O", "O", "B-PERS", "I-PERS", "O", "O", "B-PERS", "O"]]
+    found = [m.text for m in mentions_in(text, cast(Tagger, _Fixed(tags)))]
+    assert found == ["كنيدي"]
+
+
 def test_borrowed_common_nouns_and_currency_subunits_are_no_mentions() -> None:
     text = "سقطت قذائف هاون وقالت ميليشيا الحوثي إن السعر 80 هللة"
     tags = [["O", "O", "B-MISC", "O", "B-MISC", "B-PERS", "O", "O", "O", "B-MISC"]]

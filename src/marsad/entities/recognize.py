@@ -119,6 +119,10 @@ def _is_head(tok: str) -> bool:
     return any(norm.startswith(p) and norm[len(p) :] in _ROLE_HEADS for p in _PARTICLES)
 
 
+def _has_word_chars(tok: str) -> bool:
+    return any(c.isalnum() for c in normalize(tok))
+
+
 def _is_stop(tok: str) -> bool:
     norm = normalize(tok)
     return norm in _STOP or not any(c.isalpha() for c in norm)
@@ -176,6 +180,11 @@ def mentions_in(text: str, tagger: Tagger, *, news: bool = True) -> list[Mention
             while kind == "PER" and b - a > 1 and _is_head(tokens[a].text):
                 persons.discard(a)
                 a += 1
+            # A run of tatweels or a dash the tagger took into the name ("آل سعود ــ").
+            while b > a and not _has_word_chars(tokens[b - 1].text):
+                b -= 1
+            if a == b:
+                continue
             if (
                 kind in ("LOC", "MISC")
                 and b - a == 1
