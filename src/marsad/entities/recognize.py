@@ -5,7 +5,7 @@ from __future__ import annotations
 from marsad.entities._data import read_rows
 from marsad.entities.conlleval import spans
 from marsad.entities.news import apply_conventions, is_currency, is_place_adjective
-from marsad.entities.refine import ARTICLE_PREFIXES, is_place, refine
+from marsad.entities.refine import ARTICLE_PREFIXES, is_place, is_punctuation, refine
 from marsad.entities.tagger import Tagger, get_tagger
 from marsad.model import Document, EntityType, Mention
 from marsad.text import Token, normalize, split_sentences, tokenize
@@ -119,10 +119,6 @@ def _is_head(tok: str) -> bool:
     return any(norm.startswith(p) and norm[len(p) :] in _ROLE_HEADS for p in _PARTICLES)
 
 
-def _has_word_chars(tok: str) -> bool:
-    return any(c.isalnum() for c in normalize(tok))
-
-
 def _is_stop(tok: str) -> bool:
     norm = normalize(tok)
     return norm in _STOP or not any(c.isalpha() for c in norm)
@@ -181,7 +177,7 @@ def mentions_in(text: str, tagger: Tagger, *, news: bool = True) -> list[Mention
                 persons.discard(a)
                 a += 1
             # A run of tatweels or a dash the tagger took into the name ("آل سعود ــ").
-            while b > a and not _has_word_chars(tokens[b - 1].text):
+            while b > a and is_punctuation(tokens[b - 1].text):
                 b -= 1
             if a == b:
                 continue

@@ -464,8 +464,9 @@ def _given_name_like(word: str, counts: Mapping[str, int]) -> bool:
     )
 
 
-def _punctuation(word: str) -> bool:
-    return not any(c.isalnum() for c in word)
+def is_punctuation(word: str) -> bool:
+    """No letter nor digit once normalised: a mark, a dash, a run of tatweels ("ــ")."""
+    return not any(c.isalnum() for c in normalize(word))
 
 
 def extend_after_titles(
@@ -496,7 +497,7 @@ def extend_after_titles(
                 tag[j], tag[k] = "B-" + label, "I-" + label
             elif (
                 k - j >= 2
-                and (k == len(words) or _punctuation(words[k]))
+                and (k == len(words) or is_punctuation(words[k]))
                 and all(t == "O" for t in tag[i:j])
             ):
                 set_span(tag, j, k, "PERS")
