@@ -5,7 +5,13 @@ from __future__ import annotations
 from marsad.entities._data import read_rows
 from marsad.entities.conlleval import spans
 from marsad.entities.news import apply_conventions, is_currency, is_place_adjective
-from marsad.entities.refine import ARTICLE_PREFIXES, is_place, is_punctuation, refine
+from marsad.entities.refine import (
+    ARTICLE_PREFIXES,
+    GIVEN_NAMES,
+    is_place,
+    is_punctuation,
+    refine,
+)
 from marsad.entities.tagger import Tagger, get_tagger
 from marsad.model import Document, EntityType, Mention
 from marsad.text import Token, normalize, split_sentences, tokenize
@@ -47,11 +53,10 @@ def _particles() -> list[str]:
 _PARTICLES = _particles()
 _ROLE_HEADS = frozenset(normalize(r[0]) for r in read_rows("role_titles.tsv"))
 _STOP = frozenset(normalize(r[0]) for r in read_rows("function_words.tsv"))
-_GIVEN_NAMES = frozenset(normalize(r[0]) for r in read_rows("given_names.tsv"))
 # A span that is a function word ("لا", "إن") is tagger noise, not a name; one that is also
 # written as a given name ("على" normalises to the name "علي") is kept. Names no news
 # reader follows (not_news_entities.tsv: "الله") go too.
-_NOT_NAMES = (_STOP - _GIVEN_NAMES) | frozenset(
+_NOT_NAMES = (_STOP - GIVEN_NAMES) | frozenset(
     normalize(r[0]) for r in read_rows("not_news_entities.tsv")
 )
 _COMMAS = frozenset({",", "\u060c"})
@@ -73,7 +78,7 @@ def clitic_length(tagger: Tagger, word: str, tail: str = "") -> int:
     res = tagger.resources
     suffix = " " + normalize(tail) if tail else ""
     cut = 0
-    while norm + suffix not in res.names and norm not in res.triggers and norm not in _GIVEN_NAMES:
+    while norm + suffix not in res.names and norm not in res.triggers and norm not in GIVEN_NAMES:
         whole = res.counts.get(norm, 0)
         for prefix in _PARTICLES:
             rest = norm[len(prefix) :]

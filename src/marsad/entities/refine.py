@@ -407,7 +407,7 @@ _ROLE_WORDS = (
         if r[1] == "PER" and r[2].startswith(_ROLE_KINDS)
     )
 ) - frozenset(normalize(r[0]) for r in read_rows("title_modifiers.tsv") if r[1] == "not_title")
-_GIVEN_NAMES = _table("given_names.tsv")
+GIVEN_NAMES = _table("given_names.tsv")
 # A word more frequent in news than this (resources.counts) is read as a common word, not a
 # given name, unless given_names.tsv lists it. On ANERcorp's held-out sixth: 300 joined 2
 # names right and 1 wrong; 500 or no limit one more wrong ("الأمين العام ... خلفا لكوفي
@@ -460,7 +460,7 @@ def _given_name_like(word: str, counts: Mapping[str, int]) -> bool:
         and not _is_role(word)
         and not is_place([word], counts)
         and len(likely_forms(word, counts)) == 1
-        and (counts.get(norm, 0) <= MAX_GIVEN_NAME_COUNT or norm in _GIVEN_NAMES)
+        and (counts.get(norm, 0) <= MAX_GIVEN_NAME_COUNT or norm in GIVEN_NAMES)
     )
 
 
