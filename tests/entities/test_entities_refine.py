@@ -383,3 +383,31 @@ def test_an_organisation_and_its_remit_after_for_the_are_one_name() -> None:
         apart = [["قدم", "البنك", "الدولي", *second]]
         tags = [["O", "B-ORG", "I-ORG", "B-ORG", "I-ORG"]]
         assert refine(apart, tags) == tags
+
+
+def test_the_preposition_ala_opens_no_person_name_in_standard_spelling() -> None:
+    # Normalisation folds "على" (on) into "علي" (Ali); the article writes "في" with yaa.
+    words = [["الشكر", "على", "حسن", "الاستقبال", "في", "جازان"]]
+    tags = [["O", "B-PERS", "I-PERS", "O", "O", "B-LOC"]]
+    assert refine(words, tags) == [["O", "O", "O", "O", "O", "B-LOC"]]
+    words = [["عقوبات", "على", "علي", "عبدالله", "صالح", "في"]]
+    tags = [["O", "B-PERS", "I-PERS", "I-PERS", "I-PERS", "O"]]
+    assert refine(words, tags) == [["O", "O", "B-PERS", "I-PERS", "I-PERS", "O"]]
+    # The name: after a title, before "بن", and where the article spells Egyptian ("فى").
+    for words in (
+        ["قال", "السفير", "على", "الصادق", "في"],
+        ["مدرسة", "الشيخ", "على", "بن", "خميس"],
+        ["قال", "فى", "بيان", "على", "الصادق"],
+    ):
+        tags = [["O"] * (len(words) - 2) + ["B-PERS", "I-PERS"]]
+        assert refine([words], tags) == tags
+
+
+def test_words_with_tanween_are_no_name() -> None:
+    words = [["كان", "يحرص", "دومًا", "عليها"]]
+    assert refine(words, [["O", "O", "B-LOC", "O"]]) == [["O"] * 4]
+    words = [["فكان", "عبدالعزيز", "خوجة", "عميدًا", "للتربية"]]
+    tags = [["O", "B-PERS", "I-PERS", "I-PERS", "O"]]
+    assert refine(words, tags) == [["O", "B-PERS", "I-PERS", "O", "O"]]
+    words = [["خائناً", "لوطنك"]]
+    assert refine(words, [["B-PERS", "I-PERS"]]) == [["O", "O"]]

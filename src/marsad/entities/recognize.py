@@ -196,6 +196,9 @@ def mentions_in(text: str, tagger: Tagger, *, news: bool = True) -> list[Mention
             start = tokens[a].start + clitic_length(tagger, tokens[a].text, tail)
             end = tokens[b - 1].end
             norm = normalize(text[start:end])
+            # "منطقة نجران (45.610.358) ريالا": a figure the tagger took for a name.
+            if not any(c.isalpha() for c in norm):
+                continue
             if norm in _NOT_NAMES or (news and is_currency(norm)):
                 continue
             role = _role(text, tokens, a, persons) if kind == "PER" else None
