@@ -287,6 +287,10 @@ def test_religious_formulae_are_no_names() -> None:
     words = [["سائلا", "المولى", "العلي", "القدير", "أن"]]
     tags = [["O", "O", "B-PERS", "I-PERS", "O"]]
     assert refine(words, tags) == [["O"] * 5]
+    # "Asking God" in a condolence, with and without tanween (SaudiNewsNet 2015-08-02).
+    words = [["وختم", "سائلاً", "الله", "أن"], ["حسبي", "الله", "ونعم", "الوكيل"]]
+    tags = [["O", "B-PERS", "I-PERS", "O"], ["B-PERS", "I-PERS", "O", "O"]]
+    assert refine(words, tags) == [["O", "O", "B-MISC", "O"], ["O", "B-MISC", "O", "O"]]
 
 
 def test_a_name_after_an_organisation_head_is_the_organisation() -> None:
