@@ -548,7 +548,12 @@ def extend_after_titles(
     word before a person span, when the tagger knows the surname but not the given name
     ("الفنانة ندي" + "بسيوني"); and two or three words that a punctuation mark closes, a name
     the tagger knows nothing of ("وزير الدفاع الأوكراني رستم عمروف،"). Not a qualifier or
-    honorific of the title ("العقيد ركن"، "المتحدث باسم", title_modifiers.tsv)."""
+    honorific of the title ("العقيد ركن"، "المتحدث باسم", title_modifiers.tsv). An
+    organisation span opening right after a title, on a word that may be a given name, is a
+    person ("رئيسة المفوضية الأوروبية أورسولا فون دير لاين", which the model of this version
+    typed ORG): on 5,600 SaudiNewsNet articles (2015-07-22, -24, -31, 08-07, 08-11) 2
+    firings, both right ("القائد المحلي للشرطة ايوب بيارباسي"); without the given-name test
+    80, nearly all the title's own organisation ("المدير الفني لتشيلسي")."""
     for words, tag in zip(sentences, tags, strict=True):
         i = 0
         while i < len(words):
@@ -573,7 +578,23 @@ def extend_after_titles(
                 and all(t == "O" for t in tag[i:j])
             ):
                 set_span(tag, j, k, "PERS")
+            elif (
+                k == j < len(words)
+                and tag[j] == "B-ORG"
+                and all(t == "O" for t in tag[i:j])
+                and _given_name_like(words[j], counts)
+                and _known_type(words[j : _span_end(tag, j)]) is None
+            ):
+                set_span(tag, j, _span_end(tag, j), "PERS")
             i = max(j, i + 1)
+
+
+def _span_end(tags: list[str], a: int) -> int:
+    """End of the span that opens at ``a``."""
+    b = a + 1
+    while b < len(tags) and tags[b] == "I-" + tags[a][2:]:
+        b += 1
+    return b
 
 
 # Plural endings of a definite adjective: after a noun in "ين"/"ان" a singular adjective
