@@ -118,7 +118,9 @@ def read_conll(path: Path) -> list[Sentence]:
 
 
 def _spans(sentence: Sentence) -> list[tuple[int, int, str]]:
-    """(start, end, type) of each IOB2 name in ``sentence``."""
+    """(start, end, type) of each name in ``sentence``, in order, read as strict IOB2: only
+    B- opens a name. ``conlleval.spans`` also opens one at a stray I- (as conlleval scores
+    a tagger's output); ANERcorp has 12 sentences with one, left as they are here."""
     out: list[tuple[int, int, str]] = []
     i = 0
     while i < len(sentence):

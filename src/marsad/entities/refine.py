@@ -583,9 +583,9 @@ def extend_after_titles(
                 and tag[j] == "B-ORG"
                 and all(t == "O" for t in tag[i:j])
                 and _given_name_like(words[j], counts)
-                and _known_type(words[j : _span_end(tag, j)]) is None
+                and _known_type(words[j : (end := _span_end(tag, j))]) is None
             ):
-                set_span(tag, j, _span_end(tag, j), "PERS")
+                set_span(tag, j, end, "PERS")
             i = max(j, i + 1)
 
 
