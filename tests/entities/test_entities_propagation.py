@@ -80,3 +80,45 @@ def test_a_word_the_tagger_almost_never_tags_is_not_spread() -> None:
     docs = [_doc(1, "كرم المدير منسوبي الإدارة.", [("منسوبي", "PER")])]
     docs += [_doc(n, f"احتفل منسوبي الفرع رقم {n} بالعيد.") for n in range(2, 12)]
     assert propagate(docs) == 0
+
+
+def _place_docs(whole: str, bare: str, n_bare: int) -> list[Document]:
+    """One article naming ``whole`` as a place, ``n_bare`` naming ``bare``."""
+    docs = [_doc(0, f"وصل الوفد {whole} صباح اليوم.", [(whole, "LOC")])]
+    docs += [_doc(i, f"وصل الوفد إلى {bare} أمس.", [(bare, "LOC")]) for i in range(1, n_bare + 1)]
+    return docs
+
+
+def test_a_clitic_the_corpus_shows_is_cut_off_before_linking() -> None:
+    docs = _place_docs("بالأحساء", "الأحساء", 2)
+    docs.append(_doc(9, "قال الأمير للأولمبياد موقف.", [("للأولمبياد", "MISC")]))
+    docs.append(_doc(10, "انطلق الأولمبياد وانتهى الأولمبياد.", [("الأولمبياد", "MISC")] * 2))
+    propagate(docs)
+    (m,) = docs[0].mentions
+    assert (m.text, docs[0].article.text[m.start : m.end]) == ("الأحساء", "الأحساء")
+    # ل + ال with the alef dropped: cut as recognize cuts "للناتو".
+    assert [x.text for x in docs[-2].mentions] == ["أولمبياد"]
+    before = [(x.start, x.text) for d in docs for x in d.mentions]
+    propagate(docs)
+    assert [(x.start, x.text) for d in docs for x in d.mentions] == before
+
+
+def test_a_clitic_is_kept_when_the_corpus_or_the_news_text_says_it_is_part_of_the_word() -> None:
+    # Once is not enough evidence.
+    assert [m.text for m in _keep(_place_docs("بالأحساء", "الأحساء", 1))] == ["بالأحساء"]
+    # Oujda is a gazetteer name, not "و" + Jeddah.
+    assert [m.text for m in _keep(_place_docs("وجدة", "جدة", 3))] == ["وجدة"]
+    # "ف" needs the article after it: "فيمن" (regarding whom) is no "ف" + Yemen.
+    assert [m.text for m in _keep(_place_docs("فيمن", "يمن", 3))] == ["فيمن"]
+
+
+def test_a_word_news_writes_whole_keeps_its_first_letter() -> None:
+    docs = [_doc(0, "صوت المجلس لصالح القرار.", [("لصالح", "PER")])]
+    docs += [_doc(i, "وقال صالح إن القرار نهائي.", [("صالح", "PER")]) for i in (1, 2)]
+    assert [m.text for m in _keep(docs)] == ["لصالح"]
+
+
+def _keep(docs: list[Document]) -> list[Mention]:
+    """The first article's mentions after the corpus stage."""
+    propagate(docs)
+    return docs[0].mentions

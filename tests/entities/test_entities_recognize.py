@@ -203,10 +203,21 @@ def test_offsets_point_into_article_and_clitics_are_stripped() -> None:
         ("كبريطانيا", 1),
         # A conjunction never follows a preposition: "لوبين" (Le Pen) is no "ل" + "وبين".
         ("لوبين", 0),
+        # Two letters left are a name only as a head or a particle: "لين" (Lynn) and
+        # "واس" (the Saudi agency) stay whole; "بحي" (in the district) and "لآل" do not.
+        ("لين", 0),
+        ("واس", 0),
+        ("بحي", 1),
+        ("لآل", 1),
     ],
 )
 def test_a_clitic_never_leaves_a_function_word_or_cuts_a_name(word: str, clitics: int) -> None:
     assert clitic_length(get_tagger(), word) == clitics
+
+
+def test_two_letters_left_may_open_a_gazetteer_name() -> None:
+    assert clitic_length(get_tagger(), "وتل", "أبيب") == 1
+    assert clitic_length(get_tagger(), "وست", "هام") == 0
 
 
 class _Fixed:

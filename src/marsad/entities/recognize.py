@@ -8,6 +8,8 @@ from marsad.entities.news import apply_conventions, is_currency, is_place_adject
 from marsad.entities.refine import (
     ARTICLE_PREFIXES,
     GIVEN_NAMES,
+    MIN_NAME_CHARS,
+    NAME_PARTICLES,
     is_place,
     is_punctuation,
     refine,
@@ -37,20 +39,32 @@ CLITIC_RATIO = 3
 # way ("كيري" -> the verb "يري", "فورد", "فادي") and none right, while "فالعراق",
 # "كالبرتغال" and "كبريطانيا" were right. So after them only the article, a major place
 # or a gazetteer name splits.
-_RARE_BEFORE_NAMES = frozenset({"ف", "ك"})
+RARE_BEFORE_NAMES = frozenset({"ف", "ك"})
 _CONJUNCTIONS = frozenset({"و", "ف"})
 
 
+_FOR_THE = "لل"  # ل + ال with the alef dropped
+_ARTICLE = "ال"
+
+
 def _particles() -> list[str]:
-    """Proclitics of one letter (و، ف، ب، ل، ك) plus "لل" (ل + ال with the alef dropped,
-    judged as "ال" + rest); chains like "ولل" or "وب" are peeled one step at a time."""
+    """Proclitics of one letter (و، ف، ب، ل، ك) plus "لل" (judged as "ال" + rest, see
+    :func:`bare_reading`); chains like "ولل" or "وب" are peeled one step at a time."""
     rows = read_rows("clitics.tsv")
     out = [normalize(r[0]) for r in rows if r[1] == "particle" and len(normalize(r[0])) == 1]
-    out += [normalize(r[0]) for r in rows if r[1] == "article" and normalize(r[0]) == "لل"]
+    out += [normalize(r[0]) for r in rows if r[1] == "article" and normalize(r[0]) == _FOR_THE]
     return sorted(set(out), key=lambda p: -len(p))
 
 
-_PARTICLES = _particles()
+PARTICLES = _particles()
+
+
+def bare_reading(prefix: str, rest: str) -> str:
+    """The word judged when ``prefix`` is peeled off: "للناتو" by "الناتو", "بكييف" by
+    "كييف"."""
+    return _ARTICLE + rest if prefix == _FOR_THE else rest
+
+
 _ROLE_HEADS = frozenset(normalize(r[0]) for r in read_rows("role_titles.tsv"))
 _STOP = frozenset(normalize(r[0]) for r in read_rows("function_words.tsv"))
 # A span that is a function word ("لا", "إن") is tagger noise, not a name; one that is also
@@ -80,12 +94,21 @@ def clitic_length(tagger: Tagger, word: str, tail: str = "") -> int:
     cut = 0
     while norm + suffix not in res.names and norm not in res.triggers and norm not in GIVEN_NAMES:
         whole = res.counts.get(norm, 0)
-        for prefix in _PARTICLES:
+        for prefix in PARTICLES:
             rest = norm[len(prefix) :]
             if not norm.startswith(prefix) or len(rest) < 2:
                 continue
-            # "للناتو" is judged by "الناتو".
-            full = "ال" + rest if prefix == "لل" else rest
+            # "لين أندرسون" (Lynn) is no "ل" + "ين", "وست هام" no "و" + "ست": two letters
+            # left start a name only as a head or particle ("بحي الريان"، "لآل كاسترو"،
+            # "ودي ماورو") or as the first word of a gazetteer name ("وتل أبيب").
+            if (
+                len(rest) < MIN_NAME_CHARS
+                and rest not in res.triggers
+                and rest not in NAME_PARTICLES
+                and rest + suffix not in res.names
+            ):
+                continue
+            full = bare_reading(prefix, rest)
             seen = res.counts.get(full, 0)
             # "كاين" (Kane) is not "ك" + "اين" (where): what is left is never a function
             # word, nor a conjunction and one ("لوبين" is no "ل" + "وبين"): a conjunction
@@ -96,7 +119,7 @@ def clitic_length(tagger: Tagger, word: str, tail: str = "") -> int:
                 seen >= CLITIC_MIN_COUNT
                 and seen >= CLITIC_RATIO * whole
                 and (
-                    prefix not in _RARE_BEFORE_NAMES
+                    prefix not in RARE_BEFORE_NAMES
                     or full.startswith(ARTICLE_PREFIXES)
                     or is_place([full], res.counts)
                 )
@@ -121,7 +144,7 @@ def _is_head(tok: str) -> bool:
     norm = normalize(tok)
     if norm in _ROLE_HEADS:
         return True
-    return any(norm.startswith(p) and norm[len(p) :] in _ROLE_HEADS for p in _PARTICLES)
+    return any(norm.startswith(p) and norm[len(p) :] in _ROLE_HEADS for p in PARTICLES)
 
 
 def _is_stop(tok: str) -> bool:
@@ -147,9 +170,7 @@ def _role(text: str, tokens: list[Token], first: int, persons: set[int]) -> str 
     skip = (
         0
         if norm in _ROLE_HEADS
-        else next(
-            len(p) for p in _PARTICLES if norm.startswith(p) and norm[len(p) :] in _ROLE_HEADS
-        )
+        else next(len(p) for p in PARTICLES if norm.startswith(p) and norm[len(p) :] in _ROLE_HEADS)
     )
     return text[tokens[head].start + skip : tokens[last].end]
 

@@ -281,7 +281,7 @@ def drop_invocations(sentences: list[list[str]], tags: list[list[str]]) -> None:
 
 
 # Name particles (name_particles.tsv): scope "any" may start a chain, "chain" only go on.
-_NAME_PARTICLES = {normalize(r[0]): r[1] for r in read_rows("name_particles.tsv")}
+NAME_PARTICLES = {normalize(r[0]): r[1] for r in read_rows("name_particles.tsv")}
 # The words a bracketed person name may run on past the tagger's span: "(يون سوك يول)"
 # came out as "يون سوك". Two, not tuned: the longest East Asian and Spanish names run two
 # words past a given name the tagger knows.
@@ -295,10 +295,10 @@ def _name_word(word: str) -> bool:
 def _particle_end(norms: list[str], words: list[str], b: int) -> int:
     """End of a person name whose span ends at ``b``, run on over name particles
     ("أورسولا فون" + "دير لاين"); ``b`` itself when no particle chain is there."""
-    j = b if _NAME_PARTICLES.get(norms[b - 1]) == "any" else b + 1
-    if j == b + 1 and (b >= len(norms) or _NAME_PARTICLES.get(norms[b]) != "any"):
+    j = b if NAME_PARTICLES.get(norms[b - 1]) == "any" else b + 1
+    if j == b + 1 and (b >= len(norms) or NAME_PARTICLES.get(norms[b]) != "any"):
         return b
-    while j < len(norms) and norms[j] in _NAME_PARTICLES:
+    while j < len(norms) and norms[j] in NAME_PARTICLES:
         j += 1
     return j + 1 if j < len(norms) and _name_word(words[j]) else b
 
