@@ -100,7 +100,10 @@ def clitic_length(tagger: Tagger, word: str, tail: str = "") -> int:
                 continue
             # "لين أندرسون" (Lynn) is no "ل" + "ين", "وست هام" no "و" + "ست": two letters
             # left start a name only as a head or particle ("بحي الريان"، "لآل كاسترو"،
-            # "ودي ماورو") or as the first word of a gazetteer name ("وتل أبيب").
+            # "ودي ماورو") or as the first word of a gazetteer name ("وتل أبيب"). On
+            # SaudiNewsNet 2015-08-09 and 07-26 (1,461 articles) this kept 32 mentions
+            # whole: 27 now right ("وام", "لاس فيجاس"), 4 no name either way, 1 wrong
+            # ("بتل النبي أيوب").
             if (
                 len(rest) < MIN_NAME_CHARS
                 and rest not in res.triggers
