@@ -9,10 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from marsad.dates import extract_dates
 from marsad.entities import link, recognize
-from marsad.entities.recognize import clitic_length, mentions_in
+from marsad.entities.recognize import clitic_length, drop_date_words, mentions_in
 from marsad.entities.tagger import Tagger, get_tagger
-from marsad.model import Article, Document
+from marsad.model import Article, Document, EntityType, Mention
 
 # (seed file prefix, anchor phrase of the paragraph, [(mention text, type)])
 EXPECTED = [
@@ -318,3 +319,27 @@ def test_a_figure_tagged_as_a_name_is_no_mention() -> None:
     tags = [["O", "B-LOC", "B-LOC", "I-LOC", "I-LOC", "O", "O"]]
     found = [m.text for m in mentions_in(text, cast(Tagger, _Fixed(tags)))]
     assert found == ["نجران"]
+
+
+def test_a_month_inside_a_date_is_no_name_and_the_date_reaches_the_timeline() -> None:
+    # SaudiNewsNet 2015-08-02: the tagger typed the Levantine month "نيسان" ORG (Nissan).
+    text = "ارتفع الناتج الصيني بمعدل 7 في المائة بين نيسان (أبريل) وحزيران (يونيو) بزيادة."
+    assert "نيسان" in [m.text for m in mentions_in(text, get_tagger())]
+    doc = Document(Article(id="a1", source="test", text=text, published="2015-08-02"))
+    recognize(doc)
+    extract_dates(doc)
+    assert not {"نيسان", "أبريل"} & {m.text for m in doc.mentions}
+    assert [d.value for d in doc.dates] == ["2015-04", "2015-06"]
+
+
+def test_a_name_longer_than_the_date_in_it_stays_a_name() -> None:
+    text = "قال محمد الخميس إن شركة نيسان افتتحت مصنعا الخميس الماضي."
+    day = text.rindex("الخميس")
+    mentions = [
+        Mention(text.index(n), text.index(n) + len(n), n, cast(EntityType, t))
+        for n, t in (("محمد الخميس", "PER"), ("نيسان", "ORG"))
+    ]
+    # A weekday the tagger took for a name, inside the date "الخميس الماضي".
+    mentions.append(Mention(day, day + len("الخميس"), "الخميس", "PER"))
+    kept = drop_date_words(text, mentions, "2015-08-02")
+    assert [m.text for m in kept] == ["محمد الخميس", "نيسان"]

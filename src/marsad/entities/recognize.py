@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from marsad import _tables
+from marsad.dates import find_dates, parse_published
 from marsad.entities._data import read_rows
 from marsad.entities.conlleval import spans
 from marsad.entities.news import apply_conventions, is_currency, is_place_adjective
@@ -74,6 +76,13 @@ _NOT_NAMES = (_STOP - GIVEN_NAMES) | frozenset(
     normalize(r[0]) for r in read_rows("not_news_entities.tsv")
 )
 _COMMAS = frozenset({",", "\u060c"})
+# Month and weekday names (the dates stage's tables): a mention that is one of them is
+# checked against its article's date expressions (:func:`drop_date_words`).
+_DATE_WORDS = frozenset(
+    normalize(row[col])
+    for name, col in (("months.tsv", 2), ("weekdays.tsv", 1))
+    for row in _tables.read_rows("marsad.dates", name)
+)
 
 
 def clitic_length(tagger: Tagger, word: str, tail: str = "") -> int:
@@ -101,7 +110,7 @@ def clitic_length(tagger: Tagger, word: str, tail: str = "") -> int:
             # "لين أندرسون" (Lynn) is no "ل" + "ين", "وست هام" no "و" + "ست": two letters
             # left start a name only as a head or particle ("بحي الريان"، "لآل كاسترو"،
             # "ودي ماورو") or as the first word of a gazetteer name ("وتل أبيب"). On
-            # SaudiNewsNet 2015-08-09 and 07-26 (1,461 articles) this kept 32 mentions
+            # SaudiNewsNet 2015-08-09 and 07-26 (2,700 articles) this kept 32 mentions
             # whole: 27 now right ("وام", "لاس فيجاس"), 4 no name either way, 1 wrong
             # ("بتل النبي أيوب").
             if (
@@ -230,6 +239,22 @@ def mentions_in(text: str, tagger: Tagger, *, news: bool = True) -> list[Mention
     return out
 
 
+def drop_date_words(text: str, mentions: list[Mention], published: str | None) -> list[Mention]:
+    """Mentions less those inside a longer date expression: "نيسان" in "في نيسان (أبريل)
+    الماضي" is the month, not the carmaker, and as a name it would also hide the date from
+    the timeline (the dates stage drops dates inside names). A date no longer than the
+    name leaves it a name: the surname in "محمد الخميس", the paper "اليوم السابع"."""
+    if not any(normalize(m.text) in _DATE_WORDS for m in mentions):
+        return mentions
+    found = [(d.start, d.end) for d in find_dates(text, parse_published(published))]
+    return [
+        m
+        for m in mentions
+        if not any(a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in found)
+    ]
+
+
 def recognize(doc: Document) -> None:
     """Fill ``doc.mentions`` from the article text (replaces what was there)."""
-    doc.mentions = mentions_in(doc.article.text, get_tagger())
+    text = doc.article.text
+    doc.mentions = drop_date_words(text, mentions_in(text, get_tagger()), doc.article.published)
