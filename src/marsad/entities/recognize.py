@@ -243,7 +243,9 @@ def drop_date_words(text: str, mentions: list[Mention], published: str | None) -
     """Mentions less those inside a longer date expression: "نيسان" in "في نيسان (أبريل)
     الماضي" is the month, not the carmaker, and as a name it would also hide the date from
     the timeline (the dates stage drops dates inside names). A date no longer than the
-    name leaves it a name: the surname in "محمد الخميس", the paper "اليوم السابع"."""
+    name leaves it a name: the surname in "محمد الخميس", the paper "اليوم السابع". On three
+    SaudiNewsNet days (2015-07-26, 08-02, 08-09; 4,006 articles) it dropped 43 mentions, all
+    months ("نيسان" 40, "محرم" 2, "أبريل" 1)."""
     if not any(normalize(m.text) in _DATE_WORDS for m in mentions):
         return mentions
     found = [(d.start, d.end) for d in find_dates(text, parse_published(published))]
