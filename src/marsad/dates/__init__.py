@@ -15,6 +15,7 @@ from datetime import date, datetime
 from marsad.dates._event import event_clauses
 from marsad.dates._find import DateMatch, Policy, find_dates, resolve, search
 from marsad.dates._hijri import gregorian_to_hijri, hijri_to_gregorian
+from marsad.dates._tables import vocabulary
 from marsad.model import DateRef, Document
 from marsad.text import normalize_with_map
 
@@ -25,6 +26,7 @@ __all__ = [
     "find_dates",
     "gregorian_to_hijri",
     "hijri_to_gregorian",
+    "month_and_weekday_names",
     "parse_published",
     "resolve",
 ]
@@ -41,6 +43,12 @@ def parse_published(published: str | None) -> date | None:
             return date.fromisoformat(published.strip()[:10])
         except ValueError:
             return None
+
+
+def month_and_weekday_names() -> frozenset[str]:
+    """Normalised month and weekday names: words other stages may have taken for names."""
+    v = vocabulary()
+    return frozenset(v.months) | frozenset(v.weekdays) | frozenset(v.bare_weekdays)
 
 
 def _inside_name(match: DateMatch, names: list[tuple[int, int]]) -> bool:

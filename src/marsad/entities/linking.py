@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 
 from marsad._unionfind import UnionFind
 from marsad.entities._data import read_rows
+from marsad.entities.refine import ARTICLE
 from marsad.model import Document, Entity, EntityMention, EntityType, Mention
 from marsad.text import normalize
 
@@ -48,14 +49,13 @@ _FINAL = {r[0]: r[1] for r in read_rows("letter_variants.tsv") if r[2] == "final
 _LONG_VOWEL_CHARS = frozenset(
     r[0] for r in read_rows("letter_variants.tsv") if r[2] == "long_vowel"
 )
-_ARTICLE = "ال"
 # The alef of the accusative ending (ريالاً، دولاراً after normalisation: ريالا، دولارا).
 _ACCUSATIVE = "ا"
 
 
 def _with_article(word: str) -> bool:
     # Four letters or fewer: the "ال" is part of the word (الله، الى).
-    return word.startswith(_ARTICLE) and len(word) > 4
+    return word.startswith(ARTICLE) and len(word) > 4
 
 
 def _fold_word(word: str) -> str:
@@ -108,7 +108,7 @@ def _compact(key: str) -> str:
     عبدالفتاح. Only there: removing every "ال" made مالك of المالكي and لا of الله."""
     joined = key.replace(" ", "")
     for head in _COMPOUND_HEADS:
-        joined = joined.replace(head + _ARTICLE, head)
+        joined = joined.replace(head + ARTICLE, head)
     return joined
 
 

@@ -21,12 +21,11 @@ from functools import lru_cache
 from marsad.entities._data import read_rows
 from marsad.entities.conlleval import spans
 from marsad.entities.features import stem
-from marsad.entities.refine import ARTICLE_PREFIXES, bare_forms, nisba_bases, set_span
+from marsad.entities.refine import ARTICLE, ARTICLE_PREFIXES, bare_forms, nisba_bases, set_span
 from marsad.text import normalize
 
 _LABELS = {"PER": "PERS"}
 _PERSON = "PERS"
-_ARTICLE = normalize("ال")
 _HYPHENS = ("-", "\u2010", "\u2011")
 
 
@@ -68,7 +67,7 @@ def _free(tag: list[str], a: int, b: int) -> bool:
 def _adjective_position(norms: list[str], i: int) -> bool:
     """A one-word definite name right after a definite noun is an adjective there:
     "الصحف السعودية" (Saudi papers), not the country."""
-    if i == 0 or not norms[i].startswith(_ARTICLE):
+    if i == 0 or not norms[i].startswith(ARTICLE):
         return False
     # "والشركة السعودية", "بالعرضة السعودية": the noun may carry a clitic.
     return any(_definite(form) for form in bare_forms(norms[i - 1]))
@@ -116,7 +115,7 @@ def _place_roots(names: frozenset[str]) -> frozenset[str]:
         words[0]
         for words in (name.split() for name in names)
         if len(words) > 1
-        and not words[0].startswith(_ARTICLE)
+        and not words[0].startswith(ARTICLE)
         and all(w.endswith(("ي", "يه")) for w in words[1:])
     }
     known = {k[0] for k, label in _KNOWN.items() if len(k) == 1 and label == "LOC"}
@@ -145,7 +144,7 @@ def _closes_institution(norm: str, names: frozenset[str]) -> bool:
 
 
 def _definite(norm: str) -> bool:
-    return norm.startswith(_ARTICLE) and norm not in _FUNCTION_WORDS and norm.isalpha()
+    return norm.startswith(ARTICLE) and norm not in _FUNCTION_WORDS and norm.isalpha()
 
 
 def _nisba_shaped(norm: str) -> bool:
@@ -161,7 +160,7 @@ def _institution_end(norms: list[str], i: int, names: frozenset[str]) -> int | N
         j + 1 < len(norms)
         and norms[j].isalpha()
         and norms[j] not in _FUNCTION_WORDS
-        and not norms[j].startswith(_ARTICLE)
+        and not norms[j].startswith(ARTICLE)
         and _definite(norms[j + 1])
     ):
         j += 1
@@ -248,7 +247,7 @@ def _ends_name(word: str, names: frozenset[str]) -> bool:
     return (
         not norm.isalpha()
         or norm.startswith(_AND)
-        or (word.startswith(ARTICLE_PREFIXES) and not word.startswith(_ARTICLE))
+        or (word.startswith(ARTICLE_PREFIXES) and not word.startswith(ARTICLE))
         or any(f in _FUNCTION_WORDS for f in bare_forms(word))
         or bool(names.intersection(peeled))
     )
@@ -320,6 +319,6 @@ def is_currency(norm: str) -> bool:
     if not words:
         return False
     first, *rest = words
-    if first.startswith(_ARTICLE):
-        first = first[len(_ARTICLE) :]
+    if first.startswith(ARTICLE):
+        first = first[len(ARTICLE) :]
     return first in _CURRENCIES and all(w.endswith(("ي", "يه")) for w in rest)

@@ -19,7 +19,13 @@ from dataclasses import dataclass
 from marsad.entities._data import read_rows
 from marsad.entities.linking import fold
 from marsad.entities.recognize import PARTICLES, RARE_BEFORE_NAMES, bare_reading
-from marsad.entities.refine import ARTICLE_PREFIXES, GIVEN_NAMES, MIN_NAME_CHARS, likely_forms
+from marsad.entities.refine import (
+    ARTICLE,
+    ARTICLE_PREFIXES,
+    GIVEN_NAMES,
+    MIN_NAME_CHARS,
+    likely_forms,
+)
 from marsad.entities.tagger import get_tagger
 from marsad.model import Document, EntityType, Mention
 from marsad.text import Token, normalize, tokenize
@@ -52,13 +58,6 @@ MIN_BARE_MENTIONS = 2
 MAX_NAME_WORDS = 5
 
 _Key = tuple[str, ...]
-# The definite article: the clitics.tsv "article" row that opens with no particle.
-_PARTICLES = tuple(normalize(r[0]) for r in read_rows("clitics.tsv") if r[1] == "particle")
-_ARTICLE = next(
-    normalize(r[0])
-    for r in read_rows("clitics.tsv")
-    if r[1] == "article" and not normalize(r[0]).startswith(_PARTICLES)
-)
 # Words never propagated alone, nor as a whole name: particles, pronouns, and the trigger
 # words that stand before names (وزارة، الرئيس) and are tagged as part of them now and then.
 _STOP = frozenset(
@@ -166,7 +165,7 @@ def _clitics(word: str, bare: str) -> int:
         return 0
     if norm.endswith(bare):
         return len(norm) - len(bare)
-    return len(norm) - len(bare) + len(_ARTICLE)
+    return len(norm) - len(bare) + len(ARTICLE)
 
 
 def peel_clitics(docs: Sequence[Document]) -> int:
@@ -208,13 +207,14 @@ def _corpus_clitic(
     if prefix is None:
         return 0
     bare = bare_reading(prefix, norm[len(prefix) :])
-    if len(bare.split()[0]) < MIN_NAME_CHARS:
+    bare_first = bare.split()[0]
+    if len(bare_first) < MIN_NAME_CHARS:
         return 0
     if prefix in RARE_BEFORE_NAMES and not bare.startswith(ARTICLE_PREFIXES):
         return 0
     # News text writing the whole more often than the bare word says it is a word of its
     # own: "لصالح" (in favour of) is no "ل" + "صالح".
-    if counts.get(words[0], 0) > counts.get(bare.split()[0], 0):
+    if counts.get(words[0], 0) > counts.get(bare_first, 0):
         return 0
     seen = votes.get((key(bare), m.type), 0)
     return len(prefix) if seen >= max(MIN_BARE_MENTIONS, votes.get((key(norm), m.type), 0)) else 0

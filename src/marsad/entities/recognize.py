@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from marsad import _tables
-from marsad.dates import find_dates, parse_published
+from marsad.dates import find_dates, month_and_weekday_names, parse_published
 from marsad.entities._data import read_rows
 from marsad.entities.conlleval import spans
 from marsad.entities.news import apply_conventions, is_currency, is_place_adjective
 from marsad.entities.refine import (
+    ARTICLE,
     ARTICLE_PREFIXES,
     GIVEN_NAMES,
     MIN_NAME_CHARS,
@@ -46,7 +46,6 @@ _CONJUNCTIONS = frozenset({"و", "ف"})
 
 
 _FOR_THE = "لل"  # ل + ال with the alef dropped
-_ARTICLE = "ال"
 
 
 def _particles() -> list[str]:
@@ -64,7 +63,7 @@ PARTICLES = _particles()
 def bare_reading(prefix: str, rest: str) -> str:
     """The word judged when ``prefix`` is peeled off: "للناتو" by "الناتو", "بكييف" by
     "كييف"."""
-    return _ARTICLE + rest if prefix == _FOR_THE else rest
+    return ARTICLE + rest if prefix == _FOR_THE else rest
 
 
 _ROLE_HEADS = frozenset(normalize(r[0]) for r in read_rows("role_titles.tsv"))
@@ -76,13 +75,9 @@ _NOT_NAMES = (_STOP - GIVEN_NAMES) | frozenset(
     normalize(r[0]) for r in read_rows("not_news_entities.tsv")
 )
 _COMMAS = frozenset({",", "\u060c"})
-# Month and weekday names (the dates stage's tables): a mention that is one of them is
-# checked against its article's date expressions (:func:`drop_date_words`).
-_DATE_WORDS = frozenset(
-    normalize(row[col])
-    for name, col in (("months.tsv", 2), ("weekdays.tsv", 1))
-    for row in _tables.read_rows("marsad.dates", name)
-)
+# A mention that is one of these is checked against its article's date expressions
+# (:func:`drop_date_words`).
+_DATE_WORDS = month_and_weekday_names()
 
 
 def clitic_length(tagger: Tagger, word: str, tail: str = "") -> int:

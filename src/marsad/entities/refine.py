@@ -48,10 +48,10 @@ _CLITIC_ROWS = [(normalize(r[0]), r[1]) for r in read_rows("clitics.tsv")]
 # The particles peeled off before a lookup ("وب", "و", "ب", ...), the article itself (the
 # "article" row that starts with no particle) and the rows "لل" = ل + ال, alef dropped.
 _PARTICLES = sorted((p for p, kind in _CLITIC_ROWS if kind == "particle"), key=len, reverse=True)
-_ARTICLE = next(
+ARTICLE = next(
     p for p, kind in _CLITIC_ROWS if kind == "article" and not p.startswith(tuple(_PARTICLES))
 )
-_FOR_THE = [p for p, kind in _CLITIC_ROWS if kind == "article" and p.endswith("ل" + _ARTICLE[1])]
+_FOR_THE = [p for p, kind in _CLITIC_ROWS if kind == "article" and p.endswith("ل" + ARTICLE[1])]
 # Every prefix that carries the article ("ال", "بال", "لل" …). A raw word that starts with
 # one has the article: "ألمانيا", with a hamza, does not.
 ARTICLE_PREFIXES = tuple(p for p, kind in _CLITIC_ROWS if kind == "article")
@@ -104,7 +104,7 @@ def bare_forms(token: str) -> tuple[str, ...]:
     forms = [norm]
     for prefix in _FOR_THE:
         if norm.startswith(prefix) and len(norm) - len(prefix) >= MIN_NAME_CHARS:
-            forms.append(_ARTICLE + norm[len(prefix) :])
+            forms.append(ARTICLE + norm[len(prefix) :])
     for prefix in _PARTICLES:
         if norm.startswith(prefix) and len(norm) - len(prefix) >= MIN_NAME_CHARS:
             forms.append(norm[len(prefix) :])
@@ -164,7 +164,7 @@ def nisba_bases(base: str, endings: tuple[str, ...]) -> set[str]:
     for end in endings:
         if base.endswith(end) and len(base) - len(end) >= 2:
             root = base[: -len(end)]
-            out |= {root, root + "ا", root + "يا", _ARTICLE + root, _ARTICLE + root + "يه"}
+            out |= {root, root + "ا", root + "يا", ARTICLE + root, ARTICLE + root + "يه"}
     return out
 
 
@@ -190,7 +190,7 @@ _BARE_HEADS = (
     frozenset(
         normalize(r[0])
         for r in read_rows("triggers.tsv")
-        if r[1] == "LOC" and not normalize(r[0]).startswith(_ARTICLE)
+        if r[1] == "LOC" and not normalize(r[0]).startswith(ARTICLE)
     )
     - _FUNCTION_WORDS
 )
@@ -312,7 +312,7 @@ def _bracket_end(words: list[str], tag: list[str], a: int, b: int) -> int:
         if words[c] in _CLOSE:
             return c
         # "(ديربي العاصمة)": a word with the article describes, it does not go on a name.
-        if tag[c] != "O" or not _name_word(words[c]) or normalize(words[c]).startswith(_ARTICLE):
+        if tag[c] != "O" or not _name_word(words[c]) or normalize(words[c]).startswith(ARTICLE):
             break
     return b
 
@@ -429,7 +429,7 @@ def _is_role(word: str) -> bool:
 
 
 def _is_definite(word: str) -> bool:
-    return any(f.startswith(_ARTICLE) for f in bare_forms(word))
+    return any(f.startswith(ARTICLE) for f in bare_forms(word))
 
 
 def _title_end(words: list[str], i: int) -> int | None:
@@ -614,12 +614,12 @@ def join_dual_adjectives(sentences: list[list[str]], tags: list[list[str]]) -> N
             head, adjective = norms[a], norms[a + 1]
             if (
                 b < len(words)
-                and head.startswith(_ARTICLE)
+                and head.startswith(ARTICLE)
                 and head.endswith(_DUAL_ENDINGS)
-                and adjective.startswith(_ARTICLE)
+                and adjective.startswith(ARTICLE)
                 and not adjective.endswith(_PLURAL_ENDINGS)
-                and norms[b].startswith(_AND + _ARTICLE)
-                and len(norms[b]) > len(_AND + _ARTICLE) + 2
+                and norms[b].startswith(_AND + ARTICLE)
+                and len(norms[b]) > len(_AND + ARTICLE) + 2
             ):
                 # A span the tagger opened on the second adjective ran on from a word that
                 # is not its start: what is left of it goes too.
@@ -733,7 +733,7 @@ def propagate_names(
                 # is an adjective or a common noun far more often than a surname.
                 if (
                     len(last) >= MIN_NAME_CHARS
-                    and not last.startswith((_ARTICLE, *_FOR_THE))
+                    and not last.startswith((ARTICLE, *_FOR_THE))
                     and last not in _NOT_NAMES
                     and last not in _PLACES
                 ):
@@ -750,7 +750,7 @@ def propagate_names(
                 # CRF) says where, not the short name; "(المتصدر)" with the article
                 # describes (the leader) unless aliases.tsv knows it (الناتو).
                 plain = (
-                    not acronym.startswith(_ARTICLE)
+                    not acronym.startswith(ARTICLE)
                     and acronym not in _NOT_NAMES
                     and not is_place([acronym], counts)
                 )
@@ -836,9 +836,9 @@ _COUNTRIES = frozenset(
 def _masculine_country_adjective(word: str) -> bool:
     """ "الإيطالي", "المكسيكي": the definite masculine adjective of a major place."""
     norm = normalize(word)
-    if not word.startswith(_ARTICLE) or not word.endswith(_MASCULINE_NISBA) or norm in _PLACES:
+    if not word.startswith(ARTICLE) or not word.endswith(_MASCULINE_NISBA) or norm in _PLACES:
         return False
-    return bool(nisba_bases(norm[len(_ARTICLE) :], (_MASCULINE_NISBA,)) & _PLACES)
+    return bool(nisba_bases(norm[len(ARTICLE) :], (_MASCULINE_NISBA,)) & _PLACES)
 
 
 def type_clubs(sentences: list[list[str]], tags: list[list[str]]) -> None:
