@@ -55,6 +55,10 @@ def test_running_again_adds_nothing() -> None:
 def test_names_of_particles_and_titles_are_not_candidates() -> None:
     docs = [_doc(1, "قال الرئيس إن ملاطية تضررت.", [("الرئيس", "PER"), ("ملاطية", "LOC")])]
     assert set(candidate_names(docs)) == {("ملاطيه",)}
+    # A foreign opener alone: spread, "سان" tagged "على لسان" (on the tongue of).
+    docs = [_doc(1, "وصل إلى سان أمس.", [("سان", "LOC")]), _doc(2, "قال على لسان الوزير.")]
+    assert candidate_names(docs) == {}
+    assert propagate(docs) == 0
 
 
 def test_a_name_typed_two_ways_equally_often_is_left_alone() -> None:

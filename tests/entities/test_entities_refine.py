@@ -212,6 +212,30 @@ def test_a_name_cut_short_at_a_particle_runs_on() -> None:
         assert refine(words, tags) == tags
 
 
+def test_a_foreign_opener_joins_the_name_after_it_and_is_no_name_alone() -> None:
+    # SaudiNewsNet 2015-07-26: the tagger gave "سان" and "بطرسبرج" a span each.
+    words = [["في", "مدينة", "سان", "بطرسبرج", "الروسية"]]
+    tags = [["O", "O", "B-LOC", "B-LOC", "O"]]
+    assert refine(words, tags) == [["O", "O", "B-LOC", "I-LOC", "O"]]
+    words = [["موسكو", "وسان", "بطرسبورغ"]]
+    tags = [["B-LOC", "B-LOC", "B-LOC"]]
+    assert refine(words, tags) == [["B-LOC", "B-LOC", "I-LOC"]]
+    # The type is the name's, not the tagger's guess for the opener.
+    words = [["أمام", "سان", "جرمان", "اليوم"]]
+    tags = [["O", "B-LOC", "B-ORG", "O"]]
+    assert refine(words, tags) == [["O", "B-ORG", "I-ORG", "O"]]
+    words = [["زار", "نيو", "دلهي", "أمس"]]
+    tags = [["O", "O", "B-LOC", "O"]]
+    assert refine(words, tags) == [["O", "B-LOC", "I-LOC", "O"]]
+    # Alone, the opener is dropped; "لسان" (tongue) is no opener.
+    words = [["باريس", "سان", "جرمان", "الفرنسي"]]
+    tags = [["B-LOC", "B-LOC", "O", "O"]]
+    assert refine(words, tags) == [["B-LOC", "O", "O", "O"]]
+    words = [["على", "لسان", "بوتين"]]
+    tags = [["O", "B-LOC", "B-PERS"]]
+    assert refine(words, tags)[0][1:] == ["B-LOC", "B-PERS"]
+
+
 def test_a_bracketed_name_runs_to_the_bracket() -> None:
     words = [["الرئيس", "(", "يون", "سوك", "يول", ")", "اليوم"]]
     tags = [["O", "O", "B-PERS", "I-PERS", "O", "O", "O"]]

@@ -58,10 +58,13 @@ MIN_BARE_MENTIONS = 2
 MAX_NAME_WORDS = 5
 
 _Key = tuple[str, ...]
-# Words never propagated alone, nor as a whole name: particles, pronouns, and the trigger
-# words that stand before names (وزارة، الرئيس) and are tagged as part of them now and then.
+# Words never propagated alone, nor as a whole name: particles, pronouns, the trigger
+# words that stand before names (وزارة، الرئيس) and are tagged as part of them now and then,
+# and the openers of foreign names ("سان": spread alone, it tagged "على لسان").
 _STOP = frozenset(
-    normalize(r[0]) for name in ("function_words.tsv", "triggers.tsv") for r in read_rows(name)
+    normalize(r[0])
+    for name in ("function_words.tsv", "triggers.tsv", "place_openers.tsv")
+    for r in read_rows(name)
 )
 
 
