@@ -236,6 +236,31 @@ def test_a_foreign_opener_joins_the_name_after_it_and_is_no_name_alone() -> None
     assert refine(words, tags)[0][1:] == ["B-LOC", "B-PERS"]
 
 
+def test_persons_joined_by_and_in_one_span_are_split() -> None:
+    # SaudiNewsNet 2015-08-02: "فابيوس وظريف" was one person; the article names "جواد ظريف".
+    words = [["قال", "جواد", "ظريف", "أمس"], ["على", "لسان", "فابيوس", "وظريف", "اليوم"]]
+    tags = [["O", "B-PERS", "I-PERS", "O"], ["O", "O", "B-PERS", "I-PERS", "O"]]
+    assert refine(words, tags)[1] == ["O", "O", "B-PERS", "B-PERS", "O"]
+    # A given name after "و" opens a name of its own; a nationality describes the next one.
+    words = [["مع", "هادي", "يحيى", "وفهد", "المنيف", "أمس"]]
+    tags = [["O", "B-PERS", "I-PERS", "I-PERS", "I-PERS", "O"]]
+    assert refine(words, tags) == [["O", "B-PERS", "I-PERS", "B-PERS", "I-PERS", "O"]]
+    words = [["مع", "مونتاري", "والأرجنتيني", "موراليس", "أمس"]]
+    tags = [["O", "B-PERS", "I-PERS", "I-PERS", "O"]]
+    assert refine(words, tags) == [["O", "B-PERS", "O", "B-PERS", "O"]]
+
+
+def test_a_name_written_with_and_is_not_split() -> None:
+    # "والكوت" (Walcott) and "ووكر" (Walker) start with "و"; "وشاذ" (and deviant) after
+    # the tagger's junk span "غريب" is named nowhere else in the article.
+    for words in (["عقد", "ثيو", "والكوت", "أمس"], ["قال", "كايل", "ووكر", "أمس"]):
+        tags = [["O", "B-PERS", "I-PERS", "O"]]
+        assert refine([words], tags) == tags
+    words = [["لفكر", "غريب", "وشاذ", "عن"]]
+    tags = [["O", "B-PERS", "I-PERS", "O"]]
+    assert refine(words, tags) == tags
+
+
 def test_a_bracketed_name_runs_to_the_bracket() -> None:
     words = [["الرئيس", "(", "يون", "سوك", "يول", ")", "اليوم"]]
     tags = [["O", "O", "B-PERS", "I-PERS", "O", "O", "O"]]
@@ -323,6 +348,10 @@ def test_a_name_after_an_organisation_head_is_the_organisation() -> None:
     assert refine(words, tags) == [["O", "O", "B-ORG", "O", "B-LOC"], ["O", "O", "B-ORG"]]
     words = [["هدف", "لنادي", "أرسنال"]]
     assert refine(words, [["O", "B-ORG", "I-ORG"]]) == [["O", "O", "B-ORG"]]
+    # A platform (seed 003: "وكتب روته على منصة إكس"; the letter name alone is MISC).
+    words = [["وكتب", "روته", "على", "منصة", "إكس"]]
+    tags = [["O", "B-PERS", "O", "O", "B-MISC"]]
+    assert refine(words, tags)[0][-1] == "B-ORG"
 
 
 def test_places_joined_by_and_in_one_span_are_split() -> None:
