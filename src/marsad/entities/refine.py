@@ -397,7 +397,11 @@ def split_coordinated_persons(
     ("زيكو والأرجنتيني موراليس"). Splitting wherever news writes the rest more often than
     the whole was read on SaudiNewsNet 2015-08-02 and not kept: it split "ثيو والكوت"
     (Walcott), "داني ولبيك" (Welbeck), and made single names of the tagger's junk spans
-    ("غريب وشاذ") that the corpus stage then spread."""
+    ("غريب وشاذ") that the corpus stage then spread. As shipped, on 08-02 and 08-09 (2,567
+    articles): 55 spans split into 111 mentions, 72 of them right names ("الجبير" +
+    "شتاينماير", "ديتر" + "فلوستر"); of the 39 others, 21 are parts of spans that were no
+    name before either ("ميداليتين برونزيتين وشهادتي"), 9 single words the corpus stage
+    then spread ("شاف", "الراهب", "مارتين" inside "سان مارتين")."""
     in_persons = {
         normalize(w)
         for words, tag in zip(sentences, tags, strict=True)
