@@ -13,7 +13,8 @@ multi-word titles ("ولي العهد") and of religious formulae ("رحمه ا�
 run on over name particles and to their closing bracket; a foreign opener joins the name
 after it ("سان" + "بطرسبرج"); a dual takes its second adjective
 ("المحيطين الهندي والهادئ"); a place head alone ("بولاية") is no name; a major place split in two
-spans is joined ("لبيونغ" + "يانغ"), and places joined by "و" in one span are split; major
+spans is joined ("لبيونغ" + "يانغ"), and places, or persons the article names apart,
+joined by "و" in one span are split ("فابيوس وظريف"); major
 places back off to LOC; one untagged word between a title and a person span joins the
 name; a name tagged whole once is tagged whole wherever its words recur in the
 article; full person names and "(X)" acronyms propagate to their bare mentions; a quoted
@@ -414,9 +415,10 @@ def split_coordinated_persons(
             if label not in _PERSONS:
                 continue
             for i in range(a + 1, b):
-                bare = next(iter(likely_forms(words[i], counts)[1:]), "")
-                if not normalize(words[i]).startswith(_AND) or not bare:
+                if not normalize(words[i]).startswith(_AND):
                     continue
+                forms = likely_forms(words[i], counts)
+                bare = forms[1] if len(forms) > 1 else ""
                 if bare.startswith(ARTICLE) and _is_nisba(bare):
                     tag[i] = "O"
                     if i + 1 < b:
