@@ -24,6 +24,7 @@ from marsad.entities.refine import (
     ARTICLE_PREFIXES,
     GIVEN_NAMES,
     MIN_NAME_CHARS,
+    PLACE_OPENERS,
     likely_forms,
 )
 from marsad.entities.tagger import get_tagger
@@ -61,10 +62,8 @@ _Key = tuple[str, ...]
 # Words never propagated alone, nor as a whole name: particles, pronouns, the trigger
 # words that stand before names (وزارة، الرئيس) and are tagged as part of them now and then,
 # and the openers of foreign names ("سان": spread alone, it tagged "على لسان").
-_STOP = frozenset(
-    normalize(r[0])
-    for name in ("function_words.tsv", "triggers.tsv", "place_openers.tsv")
-    for r in read_rows(name)
+_STOP = PLACE_OPENERS | frozenset(
+    normalize(r[0]) for name in ("function_words.tsv", "triggers.tsv") for r in read_rows(name)
 )
 
 

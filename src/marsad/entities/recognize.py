@@ -9,6 +9,7 @@ from marsad.entities.news import apply_conventions, is_currency, is_place_adject
 from marsad.entities.refine import (
     ARTICLE,
     ARTICLE_PREFIXES,
+    FOR_THE,
     GIVEN_NAMES,
     MIN_NAME_CHARS,
     NAME_PARTICLES,
@@ -45,16 +46,12 @@ RARE_BEFORE_NAMES = frozenset({"ف", "ك"})
 _CONJUNCTIONS = frozenset({"و", "ف"})
 
 
-_FOR_THE = "لل"  # ل + ال with the alef dropped
-
-
 def _particles() -> list[str]:
     """Proclitics of one letter (و، ف، ب، ل، ك) plus "لل" (judged as "ال" + rest, see
     :func:`bare_reading`); chains like "ولل" or "وب" are peeled one step at a time."""
     rows = read_rows("clitics.tsv")
     out = [normalize(r[0]) for r in rows if r[1] == "particle" and len(normalize(r[0])) == 1]
-    out += [normalize(r[0]) for r in rows if r[1] == "article" and normalize(r[0]) == _FOR_THE]
-    return sorted(set(out), key=lambda p: -len(p))
+    return sorted({*out, FOR_THE}, key=lambda p: (-len(p), p))
 
 
 PARTICLES = _particles()
@@ -63,7 +60,7 @@ PARTICLES = _particles()
 def bare_reading(prefix: str, rest: str) -> str:
     """The word judged when ``prefix`` is peeled off: "للناتو" by "الناتو", "بكييف" by
     "كييف"."""
-    return ARTICLE + rest if prefix == _FOR_THE else rest
+    return ARTICLE + rest if prefix == FOR_THE else rest
 
 
 _ROLE_HEADS = frozenset(normalize(r[0]) for r in read_rows("role_titles.tsv"))

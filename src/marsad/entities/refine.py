@@ -54,6 +54,8 @@ ARTICLE = next(
     p for p, kind in _CLITIC_ROWS if kind == "article" and not p.startswith(tuple(_PARTICLES))
 )
 _FOR_THE = [p for p, kind in _CLITIC_ROWS if kind == "article" and p.endswith("ل" + ARTICLE[1])]
+# "For the" alone ("لل", not "ولل"), written on the word: ل + ال with the alef dropped.
+FOR_THE = min(_FOR_THE, key=len)
 # Every prefix that carries the article ("ال", "بال", "لل" …). A raw word that starts with
 # one has the article: "ألمانيا", with a hamza, does not.
 ARTICLE_PREFIXES = tuple(p for p, kind in _CLITIC_ROWS if kind == "article")
@@ -333,14 +335,14 @@ def complete_names(sentences: list[list[str]], tags: list[list[str]]) -> None:
                 tag[i] = "I-" + label
 
 
-_PLACE_OPENERS = _table("place_openers.tsv")
+PLACE_OPENERS = _table("place_openers.tsv")
 
 
 def _opener(word: str) -> bool:
     """An opener as written ("سان") or after the conjunction ("وسان"); "لسان" (tongue) is
     no "ل" + "سان"."""
     norm = normalize(word)
-    return norm in _PLACE_OPENERS or (norm[:1] == _AND and norm[1:] in _PLACE_OPENERS)
+    return norm in PLACE_OPENERS or (norm[:1] == _AND and norm[1:] in PLACE_OPENERS)
 
 
 def join_openers(sentences: list[list[str]], tags: list[list[str]]) -> None:
@@ -853,11 +855,6 @@ def _known_type(words: list[str]) -> str | None:
     )
 
 
-# "For the" alone ("لل", not "ولل"), written on the word: an organisation's remit
-# follows its head with it.
-_FOR_THE_ONLY = min(_FOR_THE, key=len)
-
-
 def join_remits(sentences: list[list[str]], tags: list[list[str]]) -> None:
     """An organisation span followed at once by another that opens with "لل" is one name,
     the second its remit: "المؤسسة العامة" + "للخطوط الجوية العربية", where the tagger
@@ -868,7 +865,7 @@ def join_remits(sentences: list[list[str]], tags: list[list[str]]) -> None:
             if (
                 first == second == "ORG"
                 and end == start
-                and normalize(words[start]).startswith(_FOR_THE_ONLY)
+                and normalize(words[start]).startswith(FOR_THE)
                 and _known_type(words[start:stop]) is None
             ):
                 tag[start] = "I-ORG"
