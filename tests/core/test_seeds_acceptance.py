@@ -78,6 +78,10 @@ def test_metadata_from_attribution_lines(export: dict[str, Any]) -> None:
 def test_spelling_variants_are_one_entity(export: dict[str, Any]) -> None:
     for a, b in [("ترامب", "ترمب"), ("بيونغ يانغ", "بيونج يانج"), ("مارك روته", "روته")]:
         assert entity_of(export, a)["id"] == entity_of(export, b)["id"], (a, b)
+    # One report's tagger cut "يون سوك يول" short; another report has him whole.
+    yoon = entity_of(export, "يون سوك يول")
+    assert yoon["name"] == "يون سوك يول" and "يون سوك" not in yoon["aliases"]
+    assert len(yoon["mentions"]) >= 2
     assert entity_of(export, "كوريا الشمالية")["id"] != entity_of(export, "كوريا الجنوبية")["id"]
 
 

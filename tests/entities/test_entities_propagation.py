@@ -126,3 +126,35 @@ def _keep(docs: list[Document]) -> list[Mention]:
     """The first article's mentions after the corpus stage."""
     propagate(docs)
     return docs[0].mentions
+
+
+def test_a_name_cut_short_is_completed_where_another_article_tags_it_whole() -> None:
+    docs = [
+        _doc(1, "قال الرئيس الكوري الجنوبي يون سوك يول إن التعاون خطير.", [("يون سوك", "PER")]),
+        _doc(2, "تحدث روته مع الرئيس (يون سوك يول) أمس.", [("يون سوك يول", "PER")]),
+    ]
+    assert propagate(docs) == 0
+    (m,) = docs[0].mentions
+    assert (m.text, docs[0].article.text[m.start : m.end]) == ("يون سوك يول", "يون سوك يول")
+    before = [(x.start, x.end) for d in docs for x in d.mentions]
+    propagate(docs)
+    assert [(x.start, x.end) for d in docs for x in d.mentions] == before
+
+
+def test_a_name_is_not_run_on_into_what_follows_it() -> None:
+    def kept(head: str, whole: str, text: str, kind: EntityType = "ORG") -> str:
+        docs = [_doc(1, text, [(head, kind)]), _doc(2, f"وذكر أن {whole} أمس.", [(whole, kind)])]
+        propagate(docs)
+        return docs[0].mentions[0].text
+
+    # A number, a word with a clitic, an adjective of origin, a new paragraph.
+    assert kept("مجلس الأمن", "مجلس الأمن 2216", "أصدر مجلس الأمن 2216 قرارا.") == "مجلس الأمن"
+    assert kept("عبد العزيز", "عبد العزيز للعلوم", "قال عبد العزيز للعلوم أهمية.", "PER") == (
+        "عبد العزيز"
+    )
+    assert kept("تنظيم القاعدة", "تنظيم القاعدة الإرهابي", "هاجم تنظيم القاعدة الإرهابي.") == (
+        "تنظيم القاعدة"
+    )
+    assert kept("أولمبياد الفيزياء", "أولمبياد الفيزياء انطلقت", "أولمبياد الفيزياء\nانطلقت.") == (
+        "أولمبياد الفيزياء"
+    )

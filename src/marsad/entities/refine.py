@@ -153,7 +153,7 @@ _TITLES = frozenset(normalize(r[0]) for r in read_rows("triggers.tsv") if r[1] =
 _NISBA = tuple((r[0], r[1]) for r in read_rows("nisba.tsv"))
 
 
-def _is_nisba(norm: str) -> bool:
+def is_nisba(norm: str) -> bool:
     return any(
         norm.startswith(pre) and norm.endswith(suf) and len(norm) > len(pre) + len(suf)
         for pre, suf in _NISBA
@@ -182,8 +182,8 @@ def trim_title_adjectives(sentences: list[list[str]], tags: list[list[str]]) -> 
             if (
                 tag[i] == "B-PERS"
                 and tag[i + 1] == "I-PERS"
-                and (before in _TITLES or _is_nisba(before))
-                and _is_nisba(normalize(words[i]))
+                and (before in _TITLES or is_nisba(before))
+                and is_nisba(normalize(words[i]))
             ):
                 tag[i], tag[i + 1] = "O", "B-PERS"
 
@@ -421,7 +421,7 @@ def split_coordinated_persons(
                     continue
                 forms = likely_forms(words[i], counts)
                 bare = forms[1] if len(forms) > 1 else ""
-                if bare.startswith(ARTICLE) and _is_nisba(bare):
+                if bare.startswith(ARTICLE) and is_nisba(bare):
                     tag[i] = "O"
                     if i + 1 < b:
                         tag[i + 1] = "B-" + label
