@@ -39,6 +39,7 @@ from marsad.entities.refine import (
     tag_quoted_names,
     trim_tanween_words,
     trim_title_adjectives,
+    trim_verbs,
     type_after_org_heads,
     type_clubs,
 )
@@ -108,6 +109,7 @@ RULES: dict[str, Rule] = {
     "invocations": _no_counts(drop_invocations),
     "preposition على": _no_counts(drop_maqsura_prepositions),
     "tanween": _no_counts(trim_tanween_words),
+    "verbs": _no_counts(trim_verbs),
     "names completed": _no_counts(complete_names),
     "foreign openers": _no_counts(join_openers),
     "dual adjectives": _no_counts(join_dual_adjectives),

@@ -82,6 +82,9 @@ def test_spelling_variants_are_one_entity(export: dict[str, Any]) -> None:
     yoon = entity_of(export, "يون سوك يول")
     assert yoon["name"] == "يون سوك يول" and "يون سوك" not in yoon["aliases"]
     assert len(yoon["mentions"]) >= 2
+    # "وفداً برئاسة تشوي غادر أمس": the verb "left" is no part of the foreign minister's name.
+    choe = entity_of(export, "تشوي سون هوي")
+    assert "تشوي" in choe["aliases"] and not any("غادر" in a for a in choe["aliases"])
     assert entity_of(export, "كوريا الشمالية")["id"] != entity_of(export, "كوريا الجنوبية")["id"]
 
 
