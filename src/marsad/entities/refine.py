@@ -572,9 +572,13 @@ def trim_tanween_words(sentences: list[list[str]], tags: list[list[str]]) -> Non
 _VERBS = frozenset(r[0] for r in read_rows("verbs.tsv"))
 
 
-def _is_verb(word: str, *, with_and: bool) -> bool:
+def _is_verb(word: str) -> bool:
+    return normalize(word) in _VERBS
+
+
+def _is_and_verb(word: str) -> bool:
     norm = normalize(word)
-    return norm in _VERBS if not with_and else norm[:1] == _AND and norm[1:] in _VERBS
+    return norm.startswith(_AND) and norm[len(_AND) :] in _VERBS
 
 
 def trim_verbs(sentences: list[list[str]], tags: list[list[str]]) -> None:
@@ -586,9 +590,9 @@ def trim_verbs(sentences: list[list[str]], tags: list[list[str]]) -> None:
     for words, tag in zip(sentences, tags, strict=True):
         for a, b, label in spans(tag):
             first, end = a, b
-            while first < end and _is_verb(words[first], with_and=True):
+            while first < end and _is_and_verb(words[first]):
                 first += 1
-            while end - 1 > first and _is_verb(words[end - 1], with_and=False):
+            while end - 1 > first and _is_verb(words[end - 1]):
                 end -= 1
             if (first, end) != (a, b):
                 tag[a:b] = ["O"] * (b - a)
