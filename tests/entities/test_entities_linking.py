@@ -22,12 +22,7 @@ MIN_PAIR_ACCURACY = 0.97
 
 def _doc(aid: str, names: list[tuple[str, EntityType]], sep: str = " و ") -> Document:
     text = sep.join(n for n, _ in names)
-    mentions, pos = [], 0
-    for name, kind in names:
-        start = text.index(name, pos)
-        mentions.append(Mention(start, start + len(name), name, kind))
-        pos = start + len(name)
-    return Document(Article(id=aid, source=aid, text=text), mentions)
+    return Document(Article(id=aid, source=aid, text=text), _mentions(text, names))
 
 
 def _pairs() -> list[dict[str, str]]:
@@ -127,6 +122,11 @@ def test_apposition_teaches_an_acronym() -> None:
         ("زار منطقة عسير (أبها) أمس", ("عسير", "LOC"), ("أبها", "LOC")),
         # A club and its country.
         ("فاز يوفنتوس (إيطاليا) على روما", ("يوفنتوس", "ORG"), ("إيطاليا", "LOC")),
+        # SaudiNewsNet 2015-08-06: the country by its short name (aliases.tsv gives it the
+        # id of "المملكة العربية السعودية").
+        ("درب أندية الهلال (السعودية) والسد", ("الهلال", "ORG"), ("السعودية", "LOC")),
+        # SaudiNewsNet 2015-08-06: the tagger cut the name short at the place it ends in.
+        ("اجتماع رابطة دول جنوب شرقي آسيا (آسيان) في", ("آسيا", "LOC"), ("آسيان", "ORG")),
     ],
 )
 def test_a_place_in_brackets_says_where_and_is_no_alias(
@@ -139,6 +139,65 @@ def test_a_place_in_brackets_says_where_and_is_no_alias(
     doc = Document(Article(id="a1", source="x", text=text), mentions)
     link([doc])
     assert doc.mentions[0].entity_id != doc.mentions[1].entity_id
+
+
+def test_apposition_in_the_other_article_form() -> None:
+    # SaudiNewsNet 2015-08-09: "(الأياتا)" is untagged; the article writes "أياتا".
+    text = "دور الهيئة الدولية للنقل الجوي (الأياتا) وأعلنت أياتا"
+    names = [("الهيئة الدولية للنقل الجوي", "ORG"), ("أياتا", "ORG")]
+    doc = Document(Article(id="a1", source="x", text=text), _mentions(text, names))
+    link([doc])
+    assert doc.mentions[0].entity_id == doc.mentions[1].entity_id
+
+
+def test_a_description_in_brackets_after_two_entities_joins_neither() -> None:
+    # SaudiNewsNet 2015-08-06: "البنك المركزي" after the Federal Reserve and after the
+    # Saudi central bank; "أوبك" after two spellings of OPEC's full name.
+    texts = [
+        "مجلس الاحتياطي الاتحادي (البنك المركزي) الأمريكي",
+        "مؤسسة النقد العربي السعودي (البنك المركزي)",
+        "منظمة الدول المصدرة للنفط (أوبك)",
+        "منظمة البلدان المصدرة للبترول (أوبك)",
+    ]
+    docs = []
+    for n, text in enumerate(texts):
+        outer, inner = text.split(" (")
+        names: list[tuple[str, EntityType]] = [(outer, "ORG"), (inner.split(")")[0], "ORG")]
+        docs.append(Document(Article(id=f"a{n}", source="x", text=text), _mentions(text, names)))
+    link(docs)
+    (fed, fed_bank), (sama, sama_bank), (opec1, acronym1), (opec2, acronym2) = (
+        [m.entity_id for m in d.mentions] for d in docs
+    )
+    assert len({fed, sama, fed_bank}) == 3 and fed_bank == sama_bank
+    assert len({opec1, acronym1, opec2, acronym2}) == 1
+
+
+def test_one_word_names_keep_their_article() -> None:
+    # SaudiNewsNet 2015-08-06 and 08-09: "لليمن" is ل + اليمن, the alef dropped, and the
+    # tagger's mention is "يمن"; "يمن" alone is the verb of "وأن يمن على المصابين".
+    first = "دعم مصري لليمن في الحرب على اليمن"
+    second = "وأن يمن على المصابين"
+    docs = [
+        Document(
+            Article(id="a1", source="x", text=first),
+            _mentions(first, [("يمن", "LOC"), ("اليمن", "LOC")]),
+        ),
+        Document(Article(id="a2", source="x", text=second), _mentions(second, [("يمن", "LOC")])),
+    ]
+    link(docs)
+    after_for_the, yemen, verb = (m.entity_id for d in docs for m in d.mentions)
+    assert after_for_the == yemen
+    assert verb != yemen
+
+
+def _mentions(text: str, names: list[tuple[str, EntityType]]) -> list[Mention]:
+    """Mentions of ``names`` in order, each at its first place after the one before."""
+    out, pos = [], 0
+    for name, kind in names:
+        start = text.index(name, pos)
+        out.append(Mention(start, start + len(name), name, kind))
+        pos = start + len(name)
+    return out
 
 
 def test_adjacent_modifier_keeps_places_apart() -> None:

@@ -1,9 +1,10 @@
 """Cross-article entity linking: one Entity per real-world referent.
 
 Mentions are grouped by a folded key (normalised, transliteration letters folded, article
-stripped), then groups are joined by the alias table, "(acronym)" appositions in the text,
-and fuzzy similarity of folded names token by token. Bare surnames are resolved to a full
-name in the same article first, then to the one dominant full name in the corpus.
+stripped; a one-word name keeps whether it had the article), then groups are joined by the
+alias table, "(acronym)" appositions in the text, and fuzzy similarity of folded names token
+by token. Bare surnames are resolved to a full name in the same article first, then to the
+one dominant full name in the corpus.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from rapidfuzz import fuzz, process
 
 from marsad._unionfind import UnionFind
 from marsad.entities._data import read_rows
-from marsad.entities.refine import ARTICLE
+from marsad.entities.refine import ARTICLE, FOR_THE_PREFIXES
 from marsad.model import Document, Entity, EntityMention, EntityType, Mention
 from marsad.text import normalize
 
@@ -76,6 +77,37 @@ def fold(name: str) -> str:
     return " ".join(_fold_word(w) for w in normalize(name).translate(_FOLD).split())
 
 
+# Starts the key of a one-word name written with the article (:func:`_key`). Not a letter:
+# no folded spelling begins with it.
+_ARTICLED = "+"
+
+
+def _key(name: str, articled: bool | None = None) -> str:
+    """:func:`fold`, but a one-word name keeps whether it had the article: "القطر" (the
+    diameter) is no "قطر", "الإبل" (camels) no "أبل" (Apple), the family "الصالح" no
+    "صالح". ``articled`` overrides the written form (:func:`_mention_key`)."""
+    key = fold(name)
+    if not key or " " in key:
+        return key
+    if articled is None:
+        articled = _has_article(name)
+    return _ARTICLED + key if articled else key
+
+
+def _plain(key: str) -> str:
+    return key.removeprefix(_ARTICLED)
+
+
+def _mention_key(text: str, m: Mention) -> str:
+    """The key of a mention; after "لل" ("للكويت": ل + الكويت, the alef dropped) the
+    tagger's mention "كويت" is written with the article."""
+    start = m.start
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    after_for_the = normalize(text[start : m.start]) in FOR_THE_PREFIXES
+    return _key(m.text, _has_article(m.text) or after_for_the)
+
+
 # Folded, longest first ("ابو" before "بو").
 _COMPOUND_HEADS = sorted(
     {fold(r[0]) for r in read_rows("name_compounds.tsv")}, key=len, reverse=True
@@ -90,13 +122,23 @@ _GIVEN_NAME_ID = "name:"
 
 
 def _referents() -> dict[str, frozenset[str]]:
-    """Folded name -> ids of what it names: places (place_referents.tsv) and common given
-    names (given_names.tsv, each its own referent)."""
+    """Name key (:func:`_key`) -> ids of what it names: places (place_referents.tsv, the
+    news spellings of country_spellings.tsv, and the "always" place rows of aliases.tsv:
+    "السعودية" is SA as "المملكة العربية السعودية" is) and common given names
+    (given_names.tsv, each its own referent)."""
     out: dict[str, set[str]] = defaultdict(set)
     for name, ids in read_rows("place_referents.tsv"):
-        out[fold(name)].update(ids.split())
+        out[_key(name)].update(ids.split())
+    for name, codes, *_ in read_rows("country_spellings.tsv"):
+        out[_key(name)].update(codes.split())
+    for name, alias, kind, scope, *_ in read_rows("aliases.tsv"):
+        if kind == "LOC" and scope == "always":
+            shared = out.get(_key(name), set()) | out.get(_key(alias), set())
+            if shared:
+                out[_key(name)] |= shared
+                out[_key(alias)] |= shared
     for name, *_ in read_rows("given_names.tsv"):
-        out[fold(name)].add(f"{_GIVEN_NAME_ID}{fold(name)}")
+        out[_key(name)].add(f"{_GIVEN_NAME_ID}{fold(name)}")
     return {key: frozenset(ids) for key, ids in out.items()}
 
 
@@ -141,9 +183,9 @@ def _aliases() -> tuple[list[tuple[str, str, str]], dict[tuple[str, str], str]]:
     scoped: dict[tuple[str, str], str] = {}
     for name, alias, kind, scope, *_ in read_rows("aliases.tsv"):
         if scope == "always":
-            always.append((_cls(kind), fold(name), fold(alias)))
+            always.append((_cls(kind), _key(name), _key(alias)))
         else:
-            scoped[(_cls(kind), fold(alias))] = fold(name)
+            scoped[(_cls(kind), _key(alias))] = _key(name)
     return always, scoped
 
 
@@ -157,22 +199,39 @@ def _node(cls: str, key: str) -> str:
 def _distinct(a: str, b: str) -> bool:
     """Both are established names of different referents (إيطاليا / أنطاليا, محمد / محمود):
     their spellings being close says nothing, only an aliases.tsv row may join them."""
-    ra, rb = _REFERENTS.get(a), _REFERENTS.get(b)
+    ra, rb = _referents_of(a), _referents_of(b)
     return ra is not None and rb is not None and ra.isdisjoint(rb)
 
 
-def _says_where(name: str, inner: str) -> bool:
-    """A known place in brackets after another name says where it is ("عسير (أبها)", a
-    region and its capital; "يوفنتوس (إيطاليا)"); it is no second name for it."""
-    places = {r for r in _REFERENTS.get(inner, ()) if not r.startswith(_GIVEN_NAME_ID)}
-    return bool(places) and places.isdisjoint(_REFERENTS.get(name, ()))
+def _referents_of(key: str) -> frozenset[str] | None:
+    # A word of a longer name lost its article in :func:`fold`: either form.
+    return _REFERENTS.get(key) or _REFERENTS.get(_ARTICLED + key)
+
+
+def _places(key: str) -> frozenset[str]:
+    """Ids of the places ``key`` names, in the very form the gazetteer writes: "القطر"
+    names none."""
+    return frozenset(r for r in _REFERENTS.get(key, ()) if not r.startswith(_GIVEN_NAME_ID))
+
+
+def _renames(name: str, inner: str) -> bool:
+    """Whether "(inner)" after ``name`` gives another name of it. Not where either is a
+    known place and they share none: a place in brackets says where the name is ("عسير
+    (أبها)", a region and its capital; "يوفنتوس (إيطاليا)"), and brackets after a place
+    close a longer name that ends in it and that the tagger cut short ("رابطة دول جنوب
+    شرقي آسيا (آسيان)", "وكالة ... لاجئي فلسطين (الأونروا)")."""
+    outer, within = _places(name), _places(inner)
+    return not (outer or within) or not outer.isdisjoint(within)
 
 
 def _same_token(a: str, b: str, accusative: bool = False) -> bool:
     if a == b:
         return True
+    if _distinct(a, b) or a.startswith(_ARTICLED) != b.startswith(_ARTICLED):
+        return False
+    a, b = _plain(a), _plain(b)
     shorter = min(len(a), len(b))
-    if shorter < MIN_VARIANT_TOKEN or _distinct(a, b):
+    if shorter < MIN_VARIANT_TOKEN:
         return False
     if shorter <= SHORT_TOKEN:
         return _one_vowel_apart(a, b, accusative)
@@ -226,11 +285,12 @@ def link(docs: Iterable[Document]) -> list[Entity]:
     docs = list(docs)
     uf = UnionFind()
     node_of: dict[tuple[int, int], str] = {}
-    bare: list[tuple[int, int, str, bool]] = []
+    bare: list[tuple[int, int, str]] = []
+    appositions: list[tuple[str, str]] = []
     # Per full person name: whether its last word was written with the article.
     articled: dict[str, set[bool]] = defaultdict(set)
     for d, doc in enumerate(docs):
-        keys = [fold(m.text) for m in doc.mentions]
+        keys = [_mention_key(doc.article.text, m) for m in doc.mentions]
         fulls = [
             (i, k)
             for i, (m, k) in enumerate(zip(doc.mentions, keys, strict=True))
@@ -242,11 +302,11 @@ def link(docs: Iterable[Document]) -> list[Entity]:
             if not key:
                 continue
             if cls == "P":
-                full = _full_name_for(key, fulls, i)
+                full = _full_name_for(_plain(key), fulls, i)
                 if full is not None:
                     key = full
                 elif len(key.split()) == 1:
-                    bare.append((d, i, key, _has_article(m.text)))
+                    bare.append((d, i, key))
                     continue
             scoped = _SCOPED.get((cls, key))
             if scoped and (cls, scoped) in present:
@@ -257,15 +317,31 @@ def link(docs: Iterable[Document]) -> list[Entity]:
                 articled[node_of[(d, i)]].add(_has_article(m.text))
             after = _APPOSITION.match(doc.article.text, m.end)
             if after:
-                inner = fold(after.group(1))
-                if inner and (cls, inner) in present and not _says_where(key, inner):
-                    uf.union(node_of[(d, i)], _node(cls, inner))
+                forms = _article_forms(cls, _key(after.group(1)))
+                inner = next((k for k in forms if (cls, k) in present), "")
+                if inner and _renames(key, inner):
+                    appositions.append((node_of[(d, i)], _node(cls, inner)))
     for cls, name, alias in _ALWAYS:
         if _node(cls, alias) in uf.parent:
             uf.union(_node(cls, name), _node(cls, alias))
     _join_similar(uf)
+    _join_appositions(uf, appositions)
     _resolve_bare(uf, node_of, bare, articled)
     return _build(docs, uf, node_of)
+
+
+def _join_appositions(uf: UnionFind, pairs: list[tuple[str, str]]) -> None:
+    """Join each name to the "(name)" written after it. One of several words written
+    after names of different entities is a description, not a name: "البنك المركزي"
+    after both the Federal Reserve and the Saudi central bank (SaudiNewsNet 2015-08-06)
+    joins neither. An acronym joins every spelling of its full name ("أوبك" after
+    "منظمة الدول المصدرة للنفط" and "منظمة البلدان المصدرة للبترول")."""
+    after: dict[str, set[str]] = defaultdict(set)
+    for outer, inner in pairs:
+        after[inner].add(uf.find(outer))
+    for outer, inner in pairs:
+        if len(after[inner]) == 1 or " " not in inner:
+            uf.union(outer, inner)
 
 
 def _join_similar(uf: UnionFind) -> None:
@@ -284,7 +360,11 @@ def _join_similar(uf: UnionFind) -> None:
         # person and once as a place; the entity takes the majority type.
         first = compact.setdefault(_compact(key), node)
         uf.union(first, node)
-        blocks[(cls, len(key.split()), key[:1])].append(key)
+        for other in _article_forms(cls, key)[1:]:
+            if _node(cls, other) in uf.parent:
+                uf.union(node, _node(cls, other))
+        first_letter = key[:2] if key.startswith(_ARTICLED) else key[:1]
+        blocks[(cls, len(key.split()), first_letter)].append(key)
     for (cls, _, _), keys in blocks.items():
         for i, a in enumerate(keys):
             hits = process.extract(
@@ -295,10 +375,21 @@ def _join_similar(uf: UnionFind) -> None:
                     uf.union(_node(cls, a), _node(cls, b))
 
 
+def _article_forms(cls: str, key: str) -> tuple[str, ...]:
+    """``key``, and the same one-word name with the article or without it where that is
+    the same referent: an organisation, place or thing (الفيفا / فيفا, الأكراد / أكراد),
+    unless the gazetteer writes the place in one of the two forms only (قطر / القطر "the
+    diameter", الرباط / ربات). Never persons: the family "الصالح" is no "صالح"."""
+    if cls == "P" or not key or " " in key:
+        return (key,)
+    other = _plain(key) if key.startswith(_ARTICLED) else _ARTICLED + key
+    return (key, other) if _places(key) == _places(other) else (key,)
+
+
 def _resolve_bare(
     uf: UnionFind,
     node_of: dict[tuple[int, int], str],
-    bare: list[tuple[int, int, str, bool]],
+    bare: list[tuple[int, int, str]],
     articled: Mapping[str, set[bool]],
 ) -> None:
     """A one-word person name with no fuller name in its article goes to the person whose
@@ -317,14 +408,16 @@ def _resolve_bare(
     # One surname scan per distinct bare form, not per mention ("ترامب" stands alone
     # thousands of times in a week of news).
     ranked_for: dict[str, list[str]] = {}
-    for d, i, key, with_article in bare:
-        ranked = ranked_for.get(key)
+    for d, i, key in bare:
+        plain = _plain(key)
+        with_article = key.startswith(_ARTICLED)
+        ranked = ranked_for.get(plain)
         if ranked is None:
             roots: set[str] = set()
             for surname, owners in surnames.items():
-                if _same_token(surname, key):
+                if _same_token(surname, plain):
                     roots |= owners
-            ranked = ranked_for[key] = sorted(roots, key=lambda r: (-weight[r], r))
+            ranked = ranked_for[plain] = sorted(roots, key=lambda r: (-weight[r], r))
         if (
             ranked
             and (len(ranked) == 1 or weight[ranked[0]] >= SURNAME_DOMINANCE * weight[ranked[1]])

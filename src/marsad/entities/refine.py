@@ -53,9 +53,12 @@ _PARTICLES = sorted((p for p, kind in _CLITIC_ROWS if kind == "particle"), key=l
 ARTICLE = next(
     p for p, kind in _CLITIC_ROWS if kind == "article" and not p.startswith(tuple(_PARTICLES))
 )
-_FOR_THE = [p for p, kind in _CLITIC_ROWS if kind == "article" and p.endswith("ل" + ARTICLE[1])]
-# "For the" alone ("لل", not "ولل"), written on the word: ل + ال with the alef dropped.
-FOR_THE = min(_FOR_THE, key=len)
+# The prefixes that write "for the" ("لل", "ولل", "فلل"): ل + ال with the alef dropped.
+FOR_THE_PREFIXES = tuple(
+    p for p, kind in _CLITIC_ROWS if kind == "article" and p.endswith("ل" + ARTICLE[1])
+)
+# "For the" alone ("لل", not "ولل"), written on the word.
+FOR_THE = min(FOR_THE_PREFIXES, key=len)
 # Every prefix that carries the article ("ال", "بال", "لل" …). A raw word that starts with
 # one has the article: "ألمانيا", with a hamza, does not.
 ARTICLE_PREFIXES = tuple(p for p, kind in _CLITIC_ROWS if kind == "article")
@@ -106,7 +109,7 @@ def bare_forms(token: str) -> tuple[str, ...]:
     ("وموسكو" -> "موسكو", "فبروكسل" -> "بروكسل", "للناتو" -> "الناتو")."""
     norm = normalize(token)
     forms = [norm]
-    for prefix in _FOR_THE:
+    for prefix in FOR_THE_PREFIXES:
         if norm.startswith(prefix) and len(norm) - len(prefix) >= MIN_NAME_CHARS:
             forms.append(ARTICLE + norm[len(prefix) :])
     for prefix in _PARTICLES:
@@ -838,7 +841,7 @@ def propagate_names(
                 # is an adjective or a common noun far more often than a surname.
                 if (
                     len(last) >= MIN_NAME_CHARS
-                    and not last.startswith((ARTICLE, *_FOR_THE))
+                    and not last.startswith((ARTICLE, *FOR_THE_PREFIXES))
                     and last not in _NOT_NAMES
                     and last not in _PLACES
                 ):
