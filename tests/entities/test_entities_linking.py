@@ -104,6 +104,27 @@ def test_ambiguous_bare_surname_stays_apart_across_articles() -> None:
     assert len(ids) == 3
 
 
+def test_bare_given_name_stays_apart_unless_its_person_dominates() -> None:
+    # SaudiNewsNet 2015-08-06: "سعد" alone is mostly someone else than "علي سعد", while a
+    # bare "هادي" is the president, whose full name is written more often.
+    docs = [
+        _doc("a1", [("علي سعد", "PER")]),
+        _doc("a2", [("سعد الحريري", "PER")]),
+        _doc("a3", [("سعد الجبري", "PER")]),
+        _doc("a4", [("سعد", "PER")]),
+        _doc("a5", [("سعد", "PER")]),
+        _doc("b1", [("عبد ربه منصور هادي", "PER")]),
+        _doc("b2", [("عبد ربه منصور هادي", "PER")]),
+        _doc("b3", [("هادي العامري", "PER")]),
+        _doc("b4", [("هادي المطيري", "PER")]),
+        _doc("b5", [("هادي", "PER")]),
+    ]
+    link(docs)
+    ids = {d.article.id: d.mentions[0].entity_id for d in docs}
+    assert ids["a4"] == ids["a5"] != ids["a1"]
+    assert ids["b5"] == ids["b1"]
+
+
 def test_apposition_teaches_an_acronym() -> None:
     text = "قالت منظمة الصحة العالمية (الهيئة) إن"
     doc = Document(

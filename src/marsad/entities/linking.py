@@ -398,13 +398,19 @@ def _resolve_bare(
     weight: Counter[str] = Counter(uf.find(n) for n in node_of.values())
     surnames: dict[str, set[str]] = defaultdict(set)
     written: dict[str, set[bool]] = defaultdict(set)
+    # Person names a word starts and ends, and how often it stands alone.
+    firsts, lasts = Counter[str](), Counter[str]()
+    alone = Counter(key for _, _, key in bare)
     for node in uf.parent:
         cls, key = node.split("|", 1)
         words = key.split()
-        if cls == "P" and len(words) > 1 and words[-2] not in _LINEAGE:
-            root = uf.find(node)
-            surnames[words[-1]].add(root)
-            written[root] |= articled.get(node) or {False, True}
+        if cls == "P" and len(words) > 1:
+            firsts[words[0]] += 1
+            lasts[words[-1]] += 1
+            if words[-2] not in _LINEAGE:
+                root = uf.find(node)
+                surnames[words[-1]].add(root)
+                written[root] |= articled.get(node) or {False, True}
     # One surname scan per distinct bare form, not per mention ("ترامب" stands alone
     # thousands of times in a week of news).
     ranked_for: dict[str, list[str]] = {}
@@ -418,8 +424,13 @@ def _resolve_bare(
                 if _same_token(surname, plain):
                     roots |= owners
             ranked = ranked_for[plain] = sorted(roots, key=lambda r: (-weight[r], r))
+        # A bare given name ("عبدالله", "سعد") names someone else more often than the
+        # person whose surname it is, unless he is written in full as often as it stands
+        # alone ("هادي" of "عبد ربه منصور هادي"); with the article it is a family name.
+        given = not with_article and firsts[plain] > lasts[plain]
         if (
             ranked
+            and not (given and weight[ranked[0]] < alone[key])
             and (len(ranked) == 1 or weight[ranked[0]] >= SURNAME_DOMINANCE * weight[ranked[1]])
             and with_article in written[ranked[0]]
         ):
