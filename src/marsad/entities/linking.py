@@ -84,8 +84,8 @@ _ARTICLED = "+"
 
 def _key(name: str, articled: bool | None = None) -> str:
     """:func:`fold`, but a one-word name keeps whether it had the article: "القطر" (the
-    diameter) is no "قطر", "الإبل" (camels) no "أبل" (Apple), the family "الصالح" no
-    "صالح". ``articled`` overrides the written form (:func:`_mention_key`)."""
+    diameter) is no "قطر", the family "الصالح" no "صالح" (which forms still join:
+    :func:`_article_forms`). ``articled`` overrides the written form (:func:`_mention_key`)."""
     key = fold(name)
     if not key or " " in key:
         return key
