@@ -133,10 +133,11 @@ def _referents() -> dict[str, frozenset[str]]:
         out[_key(name)].update(codes.split())
     for name, alias, kind, scope, *_ in read_rows("aliases.tsv"):
         if kind == "LOC" and scope == "always":
-            shared = out.get(_key(name), set()) | out.get(_key(alias), set())
+            pair = (_key(name), _key(alias))
+            shared = set().union(*(out.get(k, ()) for k in pair))
             if shared:
-                out[_key(name)] |= shared
-                out[_key(alias)] |= shared
+                for k in pair:
+                    out[k] |= shared
     for name, *_ in read_rows("given_names.tsv"):
         out[_key(name)].add(f"{_GIVEN_NAME_ID}{fold(name)}")
     return {key: frozenset(ids) for key, ids in out.items()}
@@ -227,12 +228,12 @@ def _renames(name: str, inner: str) -> bool:
 def _same_token(a: str, b: str, accusative: bool = False) -> bool:
     if a == b:
         return True
-    if _distinct(a, b) or a.startswith(_ARTICLED) != b.startswith(_ARTICLED):
+    if a.startswith(_ARTICLED) != b.startswith(_ARTICLED):
+        return False
+    shorter = min(len(_plain(a)), len(_plain(b)))
+    if shorter < MIN_VARIANT_TOKEN or _distinct(a, b):
         return False
     a, b = _plain(a), _plain(b)
-    shorter = min(len(a), len(b))
-    if shorter < MIN_VARIANT_TOKEN:
-        return False
     if shorter <= SHORT_TOKEN:
         return _one_vowel_apart(a, b, accusative)
     return fuzz.ratio(a, b) >= FUZZY_THRESHOLD
