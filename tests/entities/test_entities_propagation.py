@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from marsad.entities.propagation import candidate_names, propagate
+from marsad.entities.propagation import candidate_names, propagate, surnames
 from marsad.model import Article, Document, EntityType, Mention
 
 
@@ -84,6 +84,37 @@ def test_a_word_the_tagger_almost_never_tags_is_not_spread() -> None:
     docs = [_doc(1, "كرم المدير منسوبي الإدارة.", [("منسوبي", "PER")])]
     docs += [_doc(n, f"احتفل منسوبي الفرع رقم {n} بالعيد.") for n in range(2, 12)]
     assert propagate(docs) == 0
+
+
+def test_a_surname_alone_is_the_person_another_report_names_in_full() -> None:
+    first = _doc(1, "التقى الرئيس الروسي فلاديمير بوتين نظيره.", [("فلاديمير بوتين", "PER")])
+    second = _doc(2, "قال إن ذلك سيكون انتصاراً كبيراً لبوتين وخسارة للغرب.")
+    assert propagate([first, second]) == 1
+    (m,) = second.mentions
+    assert (m.text, m.type) == ("بوتين", "PER")
+
+
+def test_a_surname_spreads_only_where_the_full_names_are_a_fair_share() -> None:
+    # "صالح" (fit, good) stands untagged in ten articles, the full name (a public figure
+    # the gazetteer knows) is in one.
+    docs = [_doc(0, "قال العميد طارق صالح كلمته.", [("طارق صالح", "PER")])]
+    docs += [_doc(n, f"الماء صالح للشرب في الحي رقم {n}.") for n in range(1, 11)]
+    assert propagate(docs) == 0
+
+
+def test_a_word_with_a_final_alef_maqsura_is_no_surname_written_with_yaa() -> None:
+    first = _doc(1, "التقى الرئيس الأفغاني أشرف غني الوفد.", [("أشرف غني", "PER")])
+    second = _doc(2, "أكد دور القاهرة الذي لا غنى عنه في المنطقة.")
+    assert propagate([first, second]) == 0
+    assert second.mentions == []
+
+
+def test_only_known_public_figures_give_a_surname() -> None:
+    # The gazetteer is keyed by stems; "اركب تاكسي" is a tagger's slip it does not list.
+    known = {("ماجد", "عبدالله"): "PER", ("حيدر", "عبدالله"): "PER", ("شركه", "فورد"): "PER"}
+    names = {("ماجد", "عبدالله"): "PER", ("حيدر", "العبدالله"): "PER"}
+    names |= {("شركه", "فورد"): "ORG", ("اركب", "تاكسي"): "PER"}
+    assert surnames(names, known) == {("ماجد", "عبدالله"): ("عبدالله",)}  # type: ignore[arg-type]
 
 
 def _place_docs(whole: str, bare: str, n_bare: int) -> list[Document]:

@@ -17,15 +17,18 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from marsad.entities._data import read_rows
+from marsad.entities.features import stem
 from marsad.entities.linking import fold
 from marsad.entities.recognize import PARTICLES, RARE_BEFORE_NAMES, bare_reading
 from marsad.entities.refine import (
     ARTICLE,
     ARTICLE_PREFIXES,
     GIVEN_NAMES,
+    MAQSURA,
     MIN_NAME_CHARS,
     PLACE_OPENERS,
     is_nisba,
+    is_surname,
     likely_forms,
 )
 from marsad.entities.tagger import get_tagger
@@ -46,6 +49,13 @@ from marsad.text import Token, normalize, tokenize
 # "المحيطين الهندي والهادئ", and at 0.3 SaudiNewsNet 2015-08-09 loses 568 spread
 # mentions, mostly towns ("الطائف" 71, "الضالع" 32, "لحج" 29), some wrong ("السنة" 33).
 MIN_TAGGED_SHARE = 0.2
+# A surname stands for the person another report names in full ("لبوتين" after "فلاديمير
+# بوتين") only where at least this share of the articles writing it, alone or in the full
+# name, have it tagged. Arab surnames are often ordinary words ("جميل", "حسن", "شيخ"): with
+# every tagged full name and the share above, SaudiNewsNet 2015-07-22 gained 493 mentions,
+# most of them such words; at a half still 136, many after a tagger's slip typed once as a
+# name ("سائق تاكسي"), hence the gazetteer's public figures only (:func:`surnames`).
+MIN_SURNAME_SHARE = 0.5
 # A mention "بالأحساء" loses its clitic when the corpus names "الأحساء" (same type) at
 # least this many times and at least as often as "بالأحساء": ``recognize`` decides from
 # the news-text counts, where a local town may be too rare. On two SaudiNewsNet days it
@@ -94,6 +104,24 @@ def candidate_names(docs: Sequence[Document]) -> dict[_Key, EntityType]:
         if len(top) == 1 or top[0][1] > top[1][1]:
             out[key] = top[0][0]
     return out
+
+
+def surnames(
+    names: Mapping[_Key, EntityType], known: Mapping[tuple[str, ...], str]
+) -> dict[_Key, _Key]:
+    """The surname of each full person name the tagger's gazetteer ``known`` lists (public
+    figures news names after a title), which other reports write alone: one report names
+    "فلاديمير بوتين", the next only "لبوتين". Within one article ``refine`` spreads any
+    surname; across articles the full name counts as a tagged occurrence of it
+    (``MIN_SURNAME_SHARE``)."""
+    return {
+        key: key[-1:]
+        for key, kind in names.items()
+        if kind == "PER"
+        and len(key) > 1
+        and is_surname(key[-1])
+        and known.get(tuple(stem(w) for w in key)) == "PER"
+    }
 
 
 @dataclass
@@ -274,13 +302,21 @@ def propagate(docs: Sequence[Document]) -> int:
     ``doc.mentions``, so the indexes quotes and claims hold into it stay valid; a re-run
     finds them tagged and adds nothing. Where a longer name that is not trusted covers a
     trusted one, neither is added. A mention that holds only the first words of a name
-    tagged whole often enough elsewhere is completed in place (:func:`_complete`).
+    tagged whole often enough elsewhere is completed in place (:func:`_complete`). A public
+    figure's surname is spread where other reports name him in full (:func:`surnames`).
     """
     peel_clitics(docs)
     counts = get_tagger().resources.counts
     names = candidate_names(docs)
     if not names:
         return 0
+    surname_of = surnames(names, get_tagger().resources.gazetteer)
+    surname_keys = frozenset(surname_of.values())
+    # Spread only as surnames: the tagger found none of them alone.
+    only_surnames = surname_keys - names.keys()
+    names.update(dict.fromkeys(only_surnames, "PER"))
+    as_surname = Counter[_Key]()  # articles that write the surname, alone or in full
+    tagged_as_surname = Counter[_Key]()
     found = Counter[_Key]()  # articles that write the name
     tagged = Counter[_Key]()  # articles where the tagger found it at least once
     whole = Counter[_Key]()  # articles where the tagger found it whole
@@ -291,6 +327,14 @@ def propagate(docs: Sequence[Document]) -> int:
         occurrences = matcher.occurrences(doc)
         found.update({o.key for o in occurrences})
         tagged.update({o.key for o in occurrences if o.tagged})
+        # A full name written here is its surname written here too.
+        within = [(surname_of[o.key], o.tagged) for o in occurrences if o.key in surname_of]
+        alone = {o.key for o in occurrences if o.key in surname_keys}
+        as_surname.update(alone | {k for k, _ in within})
+        tagged_as_surname.update(
+            {o.key for o in occurrences if o.tagged and o.key in surname_keys}
+            | {k for k, t in within if t}
+        )
         whole.update({o.key for o in occurrences if o.exact})
         untagged += [(doc, o) for o in occurrences if not o.tagged]
         heads += [(doc, o) for o in occurrences if o.head is not None]
@@ -299,8 +343,16 @@ def propagate(docs: Sequence[Document]) -> int:
             _complete(doc, occ, names[occ.key], counts)
     added = 0
     for doc, occ in untagged:
-        if tagged[occ.key] >= MIN_TAGGED_SHARE * found[occ.key]:
-            text = doc.article.text[occ.start : occ.end]
+        key = occ.key
+        text = doc.article.text[occ.start : occ.end]
+        if (key not in only_surnames and tagged[key] >= MIN_TAGGED_SHARE * found[key]) or (
+            key in surname_keys
+            and names[key] == "PER"
+            and tagged_as_surname[key] >= MIN_SURNAME_SHARE * as_surname[key]
+            # Normalisation folds a final "ى" into "ي": "لا غنى عنه" is no Ashraf Ghani
+            # (غني), "مرسى مطروح" no Morsi (SaudiNewsNet 2015-08-10).
+            and not text.endswith(MAQSURA)
+        ):
             doc.mentions.append(Mention(occ.start, occ.end, text, names[occ.key]))
             added += 1
     return added

@@ -608,9 +608,9 @@ _LINEAGE = _table("lineage_words.tsv")
 # Words looked back over for a title before "على": the title's own adjective may stand
 # between them ("المرشد الأعلى").
 TITLE_LOOKBACK = 2
-_MAQSURA = "\u0649"
+MAQSURA = "\u0649"
 _STANDARD_MARKERS = frozenset(r[0] for r in _MAQSURA_ROWS if r[1] == "marker")
-_EGYPTIAN_MARKERS = frozenset(w[:-1] + _MAQSURA for w in _STANDARD_MARKERS)
+_EGYPTIAN_MARKERS = frozenset(w[:-1] + MAQSURA for w in _STANDARD_MARKERS)
 _MAQSURA_PREPOSITIONS = frozenset(r[0] for r in _MAQSURA_ROWS if r[1] == "preposition")
 
 
@@ -823,6 +823,18 @@ def propagate_full_forms(sentences: list[list[str]], tags: list[list[str]]) -> N
                     break
 
 
+def is_surname(last: str) -> bool:
+    """Whether the normalised last word of a person's full name may stand for him alone.
+    "برلمان الإستوني", "للتمور" (for the dates): a last word with the article is an
+    adjective or a common noun far more often than a surname."""
+    return (
+        len(last) >= MIN_NAME_CHARS
+        and not last.startswith((ARTICLE, *FOR_THE_PREFIXES))
+        and last not in _NOT_NAMES
+        and last not in _PLACES
+    )
+
+
 def _bare_key(token: str, keys: dict[str, str], counts: Mapping[str, int]) -> str | None:
     return next((f for f in likely_forms(token, counts) if f in keys), None)
 
@@ -837,14 +849,7 @@ def propagate_names(
         for a, b, label in spans(tag):
             if label in _PERSONS and b - a >= 2:
                 last = normalize(words[b - 1])
-                # "برلمان الإستوني", "للتمور" (for the dates): a last word with the article
-                # is an adjective or a common noun far more often than a surname.
-                if (
-                    len(last) >= MIN_NAME_CHARS
-                    and not last.startswith((ARTICLE, *FOR_THE_PREFIXES))
-                    and last not in _NOT_NAMES
-                    and last not in _PLACES
-                ):
+                if is_surname(last):
                     keys.setdefault(last, "PERS")
             if (
                 label == "ORG"
