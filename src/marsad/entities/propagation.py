@@ -306,11 +306,12 @@ def propagate(docs: Sequence[Document]) -> int:
     figure's surname is spread where other reports name him in full (:func:`surnames`).
     """
     peel_clitics(docs)
-    counts = get_tagger().resources.counts
+    resources = get_tagger().resources
+    counts = resources.counts
     names = candidate_names(docs)
     if not names:
         return 0
-    surname_of = surnames(names, get_tagger().resources.gazetteer)
+    surname_of = surnames(names, resources.gazetteer)
     surname_keys = frozenset(surname_of.values())
     # Spread only as surnames: the tagger found none of them alone.
     only_surnames = surname_keys - names.keys()
@@ -327,14 +328,11 @@ def propagate(docs: Sequence[Document]) -> int:
         occurrences = matcher.occurrences(doc)
         found.update({o.key for o in occurrences})
         tagged.update({o.key for o in occurrences if o.tagged})
-        # A full name written here is its surname written here too.
-        within = [(surname_of[o.key], o.tagged) for o in occurrences if o.key in surname_of]
-        alone = {o.key for o in occurrences if o.key in surname_keys}
-        as_surname.update(alone | {k for k, _ in within})
-        tagged_as_surname.update(
-            {o.key for o in occurrences if o.tagged and o.key in surname_keys}
-            | {k for k, t in within if t}
-        )
+        # A surname is written here alone, or in its full name.
+        written = [(o.key, o.tagged) for o in occurrences if o.key in surname_keys]
+        written += [(surname_of[o.key], o.tagged) for o in occurrences if o.key in surname_of]
+        as_surname.update({k for k, _ in written})
+        tagged_as_surname.update({k for k, t in written if t})
         whole.update({o.key for o in occurrences if o.exact})
         untagged += [(doc, o) for o in occurrences if not o.tagged]
         heads += [(doc, o) for o in occurrences if o.head is not None]
