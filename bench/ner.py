@@ -21,6 +21,7 @@ from marsad.entities import score_conll
 from marsad.entities.refine import (
     back_off_places,
     complete_names,
+    drop_anaphoric_places,
     drop_bare_heads,
     drop_invocations,
     drop_maqsura_prepositions,
@@ -114,6 +115,7 @@ RULES: dict[str, Rule] = {
     "foreign openers": _no_counts(join_openers),
     "dual adjectives": _no_counts(join_dual_adjectives),
     "bare heads": _no_counts(drop_bare_heads),
+    "anaphoric places": _no_counts(drop_anaphoric_places),
     "places joined": join_places,
     "places split": split_coordinated_places,
     "persons split": split_coordinated_persons,

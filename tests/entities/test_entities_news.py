@@ -169,6 +169,20 @@ def test_places_and_institutions_named_after_a_titled_person() -> None:
         # A person span run on into "وعدد" is cut there.
         ("عبر ميناء الملك عبدالله وعدد حاويات", [0, 0, 0, 1, 2, 0], "ميناء الملك عبدالله", "LOC"),
         ("برج في مستشفى الملك فهد بجدة بسعة", [0, 0, 0, 0, 1, 2, 0], "مستشفى الملك فهد", "ORG"),
+        # Cities and areas too: on three SaudiNewsNet days 121 person mentions stood after
+        # "مدينة"/"منطقة" and a title.
+        (
+            "المباراة في مدينة الملك عبدالله الرياضية بجدة",
+            [0, 0, 0, 0, 1, 0, 0],
+            "مدينة الملك عبدالله الرياضية",
+            "LOC",
+        ),
+        (
+            "احتلال التنظيم لمدينة الشيخ زويد في سيناء",
+            [0, 0, 0, 0, 1, 0, 0],
+            "لمدينة الشيخ زويد",
+            "LOC",
+        ),
     ]
     labels = ("O", "B-PERS", "I-PERS", "B-ORG", "I-ORG")
     # The tagger's own spans over head and title, or over title and name, are joined.

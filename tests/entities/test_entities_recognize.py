@@ -204,6 +204,8 @@ def test_offsets_point_into_article_and_clitics_are_stripped() -> None:
         ("كبريطانيا", 1),
         # A conjunction never follows a preposition: "لوبين" (Le Pen) is no "ل" + "وبين".
         ("لوبين", 0),
+        # "كاليه" (Calais) is no "ك" + "إليه" (to him), a preposition with its pronoun.
+        ("كاليه", 0),
         # Two letters left are a name only as a head or a particle: "لين" (Lynn) and
         # "واس" (the Saudi agency) stay whole; "بحي" (in the district) and "لآل" do not.
         ("لين", 0),
@@ -240,6 +242,20 @@ def test_a_function_word_tagged_as_a_name_is_no_mention() -> None:
     # maqsura in an article of standard spelling it is the preposition.
     # "الله" is tagged as ANERcorp does, but is no entity a news reader follows.
     assert found == ["علي"]
+
+
+def test_holy_mosques_are_places_and_the_sacred_alone_no_name() -> None:
+    # ANERcorp tags "الحرام" ORG after "المسجد"; the tagger did so 30 times on a
+    # SaudiNewsNet day (2015-08-10), 18 of them in "بيت الله الحرام" (pilgrims' formula).
+    text = "أعلنت الرئاسة العامة لشؤون المسجد الحرام والمسجد النبوي خطة لخدمة ضيوف بيت الله الحرام"
+    found = [(m.text, m.type) for m in mentions_in(text, get_tagger())]
+    assert found == [("المسجد الحرام", "LOC"), ("المسجد النبوي", "LOC")]
+    # With its epithet the name is whole, over the tagger's "الحرام الشريف" (ORG), which
+    # had left "الشريف" to be spread as the surname across a day's articles.
+    text = "في جنبات المسجد الحرام الشريف أمس"
+    assert [(m.text, m.type) for m in mentions_in(text, get_tagger())] == [
+        ("المسجد الحرام الشريف", "LOC")
+    ]
 
 
 def test_dashes_and_tatweels_end_no_name() -> None:

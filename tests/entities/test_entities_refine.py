@@ -322,7 +322,16 @@ def test_a_quoted_plan_or_operation_name_is_one_misc_name() -> None:
 def test_a_place_head_alone_is_no_name() -> None:
     words = [["جامعة", "ويتشيتا", "بولاية", "كانساس", "في", "المدينة"]]
     tags = [["O", "B-LOC", "B-LOC", "B-LOC", "O", "B-LOC"]]
-    assert refine(words, tags) == [["O", "B-LOC", "O", "B-LOC", "O", "B-LOC"]]
+    assert refine(words, tags) == [["O", "B-LOC", "O", "B-LOC", "O", "O"]]
+
+
+def test_the_city_alone_is_medina_only_where_the_article_names_it_in_full() -> None:
+    # "هجوم جوي روسي على المدينة" (a seed article): Kyiv, named before.
+    attack = [["هجوم", "على", "المدينة", "وفي", "البلدة"]]
+    assert refine(attack, [["O", "O", "B-LOC", "O", "B-ORG"]]) == [["O"] * 5]
+    medina = [["زار", "المدينة", "المنورة"], ["وغادر", "المدينة", "أمس"]]
+    tags = [["O", "B-LOC", "I-LOC"], ["O", "B-LOC", "O"]]
+    assert refine(medina, tags) == tags
 
 
 def test_religious_formulae_are_no_names() -> None:

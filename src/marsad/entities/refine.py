@@ -212,6 +212,27 @@ def drop_bare_heads(sentences: list[list[str]], tags: list[list[str]]) -> None:
                 tag[a] = "O"
 
 
+_ANAPHORIC_PLACES = _table("anaphoric_places.tsv")
+
+
+def drop_anaphoric_places(sentences: list[list[str]], tags: list[list[str]]) -> None:
+    """A span that is only "المدينة" or "البلدة" (anaphoric_places.tsv) is the place the
+    article named before, not a name, unless the article writes a longer name that opens
+    with the same word ("المدينة المنورة"), whose short form it then is."""
+    longer: set[str] = set()
+    alone: list[tuple[int, int, frozenset[str]]] = []
+    for s, (words, tag) in enumerate(zip(sentences, tags, strict=True)):
+        for a, b, _ in spans(tag):
+            forms = _ANAPHORIC_PLACES.intersection(bare_forms(words[a]))
+            if forms and b - a == 1:
+                alone.append((s, a, forms))
+            elif forms:
+                longer.update(forms)
+    for s, a, forms in alone:
+        if longer.isdisjoint(forms):
+            tags[s][a] = "O"
+
+
 def join_places(
     sentences: list[list[str]], tags: list[list[str]], counts: Mapping[str, int]
 ) -> None:
@@ -1007,6 +1028,7 @@ def refine(
     join_openers(sentences, out)
     join_dual_adjectives(sentences, out)
     drop_bare_heads(sentences, out)
+    drop_anaphoric_places(sentences, out)
     join_places(sentences, out, counts)
     split_coordinated_places(sentences, out, counts)
     split_coordinated_persons(sentences, out, counts)
