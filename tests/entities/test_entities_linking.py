@@ -56,6 +56,35 @@ def test_linking_pairs_accuracy() -> None:
     assert accuracy >= MIN_PAIR_ACCURACY, wrong
 
 
+def test_a_family_with_an_articled_compound_head_is_one_name_apart_from_the_given_name() -> None:
+    docs = [
+        _doc("a1", [("محمد العبد الله", "PER")]),
+        _doc("a2", [("محمد العبدالله", "PER")]),
+        _doc("a3", [("محمد عبدالله", "PER")]),
+        _doc("a4", [("محمد عبد الله", "PER")]),
+    ]
+    link(docs)
+    ids = [d.mentions[0].entity_id for d in docs]
+    assert ids[0] == ids[1] != ids[2] == ids[3]
+
+
+def test_the_holy_mosques_are_one_entity_each_under_every_name() -> None:
+    names = ["المسجد النبوي", "المسجد النبوي الشريف", "الحرم النبوي", "المسجد الحرام"]
+    docs = [_doc(f"a{i}", [(name, "LOC")]) for i, name in enumerate(names)]
+    link(docs)
+    ids = [d.mentions[0].entity_id for d in docs]
+    assert ids[0] == ids[1] == ids[2] != ids[3]
+
+
+def test_joined_compounds_differ_by_their_second_halves() -> None:
+    docs = [_doc("a1", [("عبدالله العقيل", "PER")]), _doc("a2", [("عبدالسلام العقيل", "PER")])]
+    link(docs)
+    assert docs[0].mentions[0].entity_id != docs[1].mentions[0].entity_id
+    docs = [_doc("a1", [("عبد الرحمن", "PER")]), _doc("a2", [("عبدالرحمن", "PER")])]
+    link(docs)
+    assert docs[0].mentions[0].entity_id == docs[1].mentions[0].entity_id
+
+
 def test_entity_fields_and_stable_ids() -> None:
     docs = [
         _doc("a1", [("مارك روته", "PER"), ("روته", "PER"), ("الناتو", "ORG")]),

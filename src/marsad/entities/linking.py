@@ -1,10 +1,10 @@
 """Cross-article entity linking: one Entity per real-world referent.
 
 Mentions are grouped by a folded key (normalised, transliteration letters folded, article
-stripped; a one-word name keeps whether it had the article), then groups are joined by the
-alias table, "(acronym)" appositions in the text, and fuzzy similarity of folded names token
-by token. Bare surnames are resolved to a full name in the same article first, then to the
-one dominant full name in the corpus.
+stripped except from a compound head as in "العبد الله"; a one-word name keeps whether it
+had the article), then groups are joined by the alias table, "(acronym)" appositions in the
+text, and fuzzy similarity of folded names token by token. Bare surnames are resolved to a
+full name in the same article first, then to the one dominant full name in the corpus.
 """
 
 from __future__ import annotations
@@ -59,8 +59,37 @@ def _with_article(word: str) -> bool:
     return word.startswith(ARTICLE) and len(word) > 4
 
 
+# Folded, longest first ("ابو" before "بو").
+_COMPOUND_HEADS = sorted(
+    {normalize(r[0]).translate(_FOLD) for r in read_rows("name_compounds.tsv")},
+    key=len,
+    reverse=True,
+)
+
+
+def _compound(token: str) -> tuple[bool, str, str] | None:
+    """(whether the head has the article, head, second half) of a compound name written as
+    one word: "عبداللا" -> (False, "عبد", "لا"), "العبداللا" -> (True, "عبد", "لا")."""
+    bare = token.removeprefix(ARTICLE)
+    for head in _COMPOUND_HEADS:
+        rest = bare.removeprefix(head + ARTICLE)
+        if rest != bare and rest:
+            return bare != token, head, rest
+    return None
+
+
+def _articled_head(word: str) -> bool:
+    """A compound head with the article, apart or joined to its second half: the family
+    "العبد الله" / "العبدالله" is not the given name "عبد الله" / "عبدالله" (on SaudiNewsNet
+    2015-08-06 "محمد عبدالله" of okaz was joined to the minister "محمد العبد الله")."""
+    parts = _compound(word)
+    if parts:
+        return parts[0]
+    return word.startswith(ARTICLE) and word[len(ARTICLE) :] in _COMPOUND_HEADS
+
+
 def _fold_word(word: str) -> str:
-    if _with_article(word):
+    if _with_article(word) and not _articled_head(word):
         word = word[2:]
     return word[:-1] + _FINAL[word[-1]] if word[-1] in _FINAL else word
 
@@ -106,12 +135,6 @@ def _mention_key(text: str, m: Mention) -> str:
         start -= 1
     after_for_the = normalize(text[start : m.start]) in FOR_THE_PREFIXES
     return _key(m.text, _has_article(m.text) or after_for_the)
-
-
-# Folded, longest first ("ابو" before "بو").
-_COMPOUND_HEADS = sorted(
-    {fold(r[0]) for r in read_rows("name_compounds.tsv")}, key=len, reverse=True
-)
 
 
 _LINEAGE = frozenset(fold(r[0]) for r in read_rows("lineage_words.tsv"))
@@ -234,6 +257,11 @@ def _same_token(a: str, b: str, accusative: bool = False) -> bool:
     if shorter < MIN_VARIANT_TOKEN or _distinct(a, b):
         return False
     a, b = _plain(a), _plain(b)
+    parts_a, parts_b = _compound(a), _compound(b)
+    if parts_a and parts_b and parts_a[1] == parts_b[1]:
+        # Joined compounds with one head differ by its article and their second halves:
+        # "عبدالله" is neither "عبدالسلام" (87 as whole words) nor the family "العبدالله".
+        return parts_a[0] == parts_b[0] and _same_token(parts_a[2], parts_b[2], accusative)
     if shorter <= SHORT_TOKEN:
         return _one_vowel_apart(a, b, accusative)
     return fuzz.ratio(a, b) >= FUZZY_THRESHOLD
