@@ -189,3 +189,20 @@ def test_a_name_is_not_run_on_into_what_follows_it() -> None:
     assert kept("أولمبياد الفيزياء", "أولمبياد الفيزياء انطلقت", "أولمبياد الفيزياء\nانطلقت.") == (
         "أولمبياد الفيزياء"
     )
+
+
+def test_a_definite_name_is_not_spread_where_it_is_an_adjective() -> None:
+    docs = [
+        _doc(1, "وأشار الشريف إلى المرض.", [("الشريف", "PER")]),
+        _doc(2, "وأضاف الشريف أمس."),
+        # SaudiNewsNet 2015-08-06: "the noble Quran", "fair competition".
+        _doc(3, "عرضوا صور المصحف الشريف وروح التنافس الشريف تبعا للحديث الشريف."),
+        _doc(4, "قال السيسي إن الوضع مستقر.", [("السيسي", "PER")]),
+        # After a title it is the name; after a verb that normalisation spells like a
+        # definite word ("ألبس", he dressed, is "البس") too.
+        _doc(5, "استقبل الرئيس السيسي الوفد ثم ألبس السيسي الوشاح."),
+    ]
+    assert propagate(docs) == 3
+    assert [m.text for m in docs[1].mentions] == ["الشريف"]
+    assert docs[2].mentions == []
+    assert [m.text for m in docs[4].mentions] == ["السيسي", "السيسي"]

@@ -19,14 +19,17 @@ from dataclasses import dataclass
 from marsad.entities._data import read_rows
 from marsad.entities.features import stem
 from marsad.entities.linking import fold
+from marsad.entities.news import adjective_position
 from marsad.entities.recognize import PARTICLES, RARE_BEFORE_NAMES, bare_reading
 from marsad.entities.refine import (
     ARTICLE,
     ARTICLE_PREFIXES,
+    FOR_THE,
     GIVEN_NAMES,
     MAQSURA,
     MIN_NAME_CHARS,
     PLACE_OPENERS,
+    bare_forms,
     is_nisba,
     is_surname,
     likely_forms,
@@ -70,6 +73,7 @@ MIN_BARE_MENTIONS = 2
 MAX_NAME_WORDS = 5
 
 _Key = tuple[str, ...]
+_WRITTEN_ARTICLES = (ARTICLE, FOR_THE)
 # Words never propagated alone, nor as a whole name: particles, pronouns, the trigger
 # words that stand before names (وزارة، الرئيس) and are tagged as part of them now and then,
 # and the openers of foreign names ("سان": spread alone, it tagged "على لسان").
@@ -132,6 +136,7 @@ class _Occurrence:
     tagged: bool  # the article's own mentions already cover part of it
     exact: bool  # one of them is this very name
     head: Mention | None  # the one mention covering it, when that is only its first words
+    adjective: bool  # one definite word right after a definite noun: "التنافس الشريف"
 
 
 class _Matcher:
@@ -179,9 +184,24 @@ class _Matcher:
             head = (
                 only if only is not None and only.start == start and only.end < last.end else None
             )
-            out.append(_Occurrence(key, start, last.end, bool(covering), exact, head))
+            adjective = len(key) == 1 and self._adjective(tokens, i)
+            out.append(_Occurrence(key, start, last.end, bool(covering), exact, head, adjective))
             i += len(key)
         return out
+
+    def _adjective(self, tokens: list[Token], i: int) -> bool:
+        """Whether the word at ``i`` stands as an adjective after a definite noun, not as a
+        name: "المصحف الشريف" (the noble Quran), but "الرئيس السيسي" after a title."""
+        before = tokens[i - 1].text if i else ""
+        # Normalisation writes "ألبس" (he dressed) as "البس": the noun must be written with
+        # the article itself ("للكرة": ل + ال), after one clitic letter at most ("والحديث").
+        if not before.startswith(_WRITTEN_ARTICLES) and not before[1:].startswith(
+            _WRITTEN_ARTICLES
+        ):
+            return False
+        if any(f in _STOP for f in bare_forms(before)):
+            return False
+        return adjective_position([self._norm(before), self._norm(tokens[i].text)], 1)
 
     def _longest(self, tokens: list[Token], i: int) -> _Key | None:
         firsts = self._first_forms(tokens[i].text)
@@ -304,6 +324,8 @@ def propagate(docs: Sequence[Document]) -> int:
     trusted one, neither is added. A mention that holds only the first words of a name
     tagged whole often enough elsewhere is completed in place (:func:`_complete`). A public
     figure's surname is spread where other reports name him in full (:func:`surnames`).
+    A one-word definite name is never spread where it is an adjective after a definite
+    noun ("الأندية السعودية", Saudi clubs).
     """
     peel_clitics(docs)
     resources = get_tagger().resources
@@ -343,6 +365,10 @@ def propagate(docs: Sequence[Document]) -> int:
     for doc, occ in untagged:
         key = occ.key
         text = doc.article.text[occ.start : occ.end]
+        # A surname with the article is spread as a name, never where it is an adjective
+        # (SaudiNewsNet 2015-08-06: "الشريف" of "المصحف الشريف", "التنافس الشريف").
+        if occ.adjective:
+            continue
         if (key not in only_surnames and tagged[key] >= MIN_TAGGED_SHARE * found[key]) or (
             key in surname_keys
             and names[key] == "PER"
