@@ -21,6 +21,7 @@ from marsad.entities import score_conll
 from marsad.entities.refine import (
     back_off_places,
     complete_names,
+    drop_adjective_places,
     drop_anaphoric_places,
     drop_bare_heads,
     drop_invocations,
@@ -126,6 +127,7 @@ RULES: dict[str, Rule] = {
     "quoted names": _no_counts(tag_quoted_names),
     "remits": _no_counts(join_remits),
     "consistency": _no_counts(make_consistent),
+    "adjective places": _no_counts(drop_adjective_places),
     "organisation heads": _no_counts(type_after_org_heads),
     "clubs": _no_counts(type_clubs),
 }

@@ -24,6 +24,22 @@ def test_a_rare_place_found_in_one_report_is_found_in_the_next() -> None:
     assert second.article.text[m.start : m.end] == "ملاطية"
 
 
+def test_a_tatweel_after_the_clitic_is_cut_with_it() -> None:
+    first = _doc(1, "ضرب زلزال قوي مدينة ملاطية.", [("ملاطية", "LOC")])
+    second = _doc(2, "وصلت فرق الإنقاذ بـملاطية صباح اليوم.")
+    propagate([first, second])
+    assert [m.text for m in second.mentions] == ["ملاطية"]
+
+
+def test_a_word_with_tanween_is_never_a_name() -> None:
+    # SaudiNewsNet 2015-08-10: "كفيفاً" (blind) was spread as "ك" + FIFA.
+    docs = [
+        _doc(1, "قرر فيفا معاقبة الاتحاد.", [("فيفا", "ORG")]),
+        _doc(2, "عاش كفيفاً منذ ولادته."),
+    ]
+    assert propagate(docs) == 0
+
+
 def test_the_article_after_a_for_prefix_is_cut_as_recognize_cuts_it() -> None:
     first = _doc(1, "حلت الأممية الشيوعية (الكومنترن) نفسها.", [("الكومنترن", "ORG")])
     second = _doc(2, "كان ستالين قد أوكل للكومنترن مهام كثيرة.")

@@ -334,6 +334,17 @@ def test_the_city_alone_is_medina_only_where_the_article_names_it_in_full() -> N
     assert refine(medina, tags) == tags
 
 
+def test_saudi_as_an_adjective_after_a_definite_noun_is_no_place() -> None:
+    words = [["أعلنت", "الهيئة", "السعودية", "للمهندسين", "أن", "السعودية", "تقدمت"]]
+    tags = [["O", "O", "B-LOC", "O", "O", "B-LOC", "O"]]
+    assert refine(words, tags) == [["O", "O", "O", "O", "O", "B-LOC", "O"]]
+    # After a place head or a verb that normalisation spells like a definite word
+    # ("ألغت", cancelled, is "الغت") it is the country.
+    kingdom = [["زار", "المملكة", "السعودية", "ثم", "ألغت", "السعودية", "القرار"]]
+    tags = [["O", "O", "B-LOC", "O", "O", "B-LOC", "O"]]
+    assert refine(kingdom, tags) == tags
+
+
 def test_religious_formulae_are_no_names() -> None:
     words = [["الملك", "عبدالله", "رحمه", "الله", "قال"], ["عمر", "رضي", "الله", "عنه"]]
     tags = [["O", "B-PERS", "I-PERS", "I-PERS", "O"], ["B-PERS", "B-PERS", "I-PERS", "O"]]

@@ -64,7 +64,7 @@ def _free(tag: list[str], a: int, b: int) -> bool:
     return not any(t[2:] == _PERSON for t in tag[a:b])
 
 
-def adjective_position(norms: list[str], i: int) -> bool:
+def _adjective_position(norms: list[str], i: int) -> bool:
     """A one-word definite name right after a definite noun is an adjective there:
     "الصحف السعودية" (Saudi papers), not the country."""
     if i == 0 or not norms[i].startswith(ARTICLE):
@@ -80,7 +80,7 @@ def _known_at(words: list[str], norms: list[str], tag: list[str], i: int) -> tup
         label = next((_KNOWN[k] for f in bare_forms(words[i]) if (k := (f, *rest)) in _KNOWN), None)
         if not label or not _free(tag, i, i + n):
             continue
-        if n == 1 and adjective_position(norms, i):
+        if n == 1 and _adjective_position(norms, i):
             continue
         # A place name the tagger typed whole as something else is often a paper or a
         # club ("الشرق الأوسط" the daily): its type stands.

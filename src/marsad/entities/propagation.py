@@ -19,24 +19,23 @@ from dataclasses import dataclass
 from marsad.entities._data import read_rows
 from marsad.entities.features import stem
 from marsad.entities.linking import fold
-from marsad.entities.news import adjective_position
 from marsad.entities.recognize import PARTICLES, RARE_BEFORE_NAMES, bare_reading
 from marsad.entities.refine import (
     ARTICLE,
     ARTICLE_PREFIXES,
-    FOR_THE,
     GIVEN_NAMES,
     MAQSURA,
     MIN_NAME_CHARS,
     PLACE_OPENERS,
-    bare_forms,
+    after_definite_noun,
+    has_tanween,
     is_nisba,
     is_surname,
     likely_forms,
 )
 from marsad.entities.tagger import get_tagger
 from marsad.model import Document, EntityType, Mention
-from marsad.text import Token, normalize, tokenize
+from marsad.text import Token, normalize, normalize_with_map, tokenize
 
 # A name is spread only when the tagger itself found it in at least this share of the
 # articles that write it: "منسوبي" (employees of), typed PER in one of 33 articles of a
@@ -73,7 +72,6 @@ MIN_BARE_MENTIONS = 2
 MAX_NAME_WORDS = 5
 
 _Key = tuple[str, ...]
-_WRITTEN_ARTICLES = (ARTICLE, FOR_THE)
 # Words never propagated alone, nor as a whole name: particles, pronouns, the trigger
 # words that stand before names (وزارة، الرئيس) and are tagged as part of them now and then,
 # and the openers of foreign names ("سان": spread alone, it tagged "على لسان").
@@ -136,7 +134,9 @@ class _Occurrence:
     tagged: bool  # the article's own mentions already cover part of it
     exact: bool  # one of them is this very name
     head: Mention | None  # the one mention covering it, when that is only its first words
-    adjective: bool  # one definite word right after a definite noun: "التنافس الشريف"
+    # Written as no name is: with tanween ("كفيفاً", blind, read "ك" + "فيفا"), or one
+    # definite word right after a definite noun ("التنافس الشريف"). Still counted as found.
+    common: bool
 
 
 class _Matcher:
@@ -184,24 +184,12 @@ class _Matcher:
             head = (
                 only if only is not None and only.start == start and only.end < last.end else None
             )
-            adjective = len(key) == 1 and self._adjective(tokens, i)
-            out.append(_Occurrence(key, start, last.end, bool(covering), exact, head, adjective))
+            common = has_tanween(first.text) or (
+                len(key) == 1 and i > 0 and after_definite_noun([tokens[i - 1].text, first.text], 1)
+            )
+            out.append(_Occurrence(key, start, last.end, bool(covering), exact, head, common))
             i += len(key)
         return out
-
-    def _adjective(self, tokens: list[Token], i: int) -> bool:
-        """Whether the word at ``i`` stands as an adjective after a definite noun, not as a
-        name: "المصحف الشريف" (the noble Quran), but "الرئيس السيسي" after a title."""
-        before = tokens[i - 1].text if i else ""
-        # Normalisation writes "ألبس" (he dressed) as "البس": the noun must be written with
-        # the article itself ("للكرة": ل + ال), after one clitic letter at most ("والحديث").
-        if not before.startswith(_WRITTEN_ARTICLES) and not before[1:].startswith(
-            _WRITTEN_ARTICLES
-        ):
-            return False
-        if any(f in _STOP for f in bare_forms(before)):
-            return False
-        return adjective_position([self._norm(before), self._norm(tokens[i].text)], 1)
 
     def _longest(self, tokens: list[Token], i: int) -> _Key | None:
         firsts = self._first_forms(tokens[i].text)
@@ -254,12 +242,10 @@ def _complete(doc: Document, occ: _Occurrence, kind: EntityType, counts: Mapping
 def _clitics(word: str, bare: str) -> int:
     """Characters of ``word`` before the name ``bare`` it was matched as: "بملاطية" ->
     1; "للناتو" (ل + ال, alef dropped) -> 2, as ``recognize`` cuts it."""
-    norm = normalize(word)
-    if len(norm) != len(word):
-        return 0
-    if norm.endswith(bare):
-        return len(norm) - len(bare)
-    return len(norm) - len(bare) + len(ARTICLE)
+    norm, source = normalize_with_map(word)
+    cut = len(norm) - len(bare) + (0 if norm.endswith(bare) else len(ARTICLE))
+    # Mapped back to the written word: a tatweel after the clitic goes with it ("بـمصر").
+    return source[cut] if cut else 0
 
 
 def peel_clitics(docs: Sequence[Document]) -> int:
@@ -293,9 +279,9 @@ def _corpus_clitic(
     names: Collection[str],
     counts: Mapping[str, int],
 ) -> int:
-    norm = normalize(m.text)
+    norm, source = normalize_with_map(m.text)
     words = norm.split()
-    if len(norm) != len(m.text) or not words or norm in names or words[0] in GIVEN_NAMES:
+    if not words or norm in names or words[0] in GIVEN_NAMES or has_tanween(m.text):
         return 0
     prefix = next((p for p in PARTICLES if words[0].startswith(p)), None)
     if prefix is None:
@@ -311,7 +297,11 @@ def _corpus_clitic(
     if counts.get(words[0], 0) > counts.get(bare_first, 0):
         return 0
     seen = votes.get((key(bare), m.type), 0)
-    return len(prefix) if seen >= max(MIN_BARE_MENTIONS, votes.get((key(norm), m.type), 0)) else 0
+    return (
+        source[len(prefix)]
+        if seen >= max(MIN_BARE_MENTIONS, votes.get((key(norm), m.type), 0))
+        else 0
+    )
 
 
 def propagate(docs: Sequence[Document]) -> int:
@@ -325,7 +315,7 @@ def propagate(docs: Sequence[Document]) -> int:
     tagged whole often enough elsewhere is completed in place (:func:`_complete`). A public
     figure's surname is spread where other reports name him in full (:func:`surnames`).
     A one-word definite name is never spread where it is an adjective after a definite
-    noun ("الأندية السعودية", Saudi clubs).
+    noun ("الأندية السعودية", Saudi clubs), nor any name onto a word with tanween.
     """
     peel_clitics(docs)
     resources = get_tagger().resources
@@ -365,9 +355,9 @@ def propagate(docs: Sequence[Document]) -> int:
     for doc, occ in untagged:
         key = occ.key
         text = doc.article.text[occ.start : occ.end]
-        # A surname with the article is spread as a name, never where it is an adjective
-        # (SaudiNewsNet 2015-08-06: "الشريف" of "المصحف الشريف", "التنافس الشريف").
-        if occ.adjective:
+        # Never where the word is an adjective (SaudiNewsNet 2015-08-06: "الشريف" of
+        # "المصحف الشريف") or has tanween.
+        if occ.common:
             continue
         if (key not in only_surnames and tagged[key] >= MIN_TAGGED_SHARE * found[key]) or (
             key in surname_keys

@@ -13,13 +13,14 @@ from marsad.entities.refine import (
     GIVEN_NAMES,
     MIN_NAME_CHARS,
     NAME_PARTICLES,
+    has_tanween,
     is_place,
     is_punctuation,
     refine,
 )
 from marsad.entities.tagger import Tagger, get_tagger
 from marsad.model import Document, EntityType, Mention
-from marsad.text import Token, normalize, split_sentences, tokenize
+from marsad.text import Token, normalize, normalize_with_map, split_sentences, tokenize
 
 TYPES: dict[str, EntityType] = {
     "PERS": "PER",
@@ -87,9 +88,12 @@ def clitic_length(tagger: Tagger, word: str, tail: str = "") -> int:
     starts with the conjunction و. Place and title head words (بحر، بلدة) and given names
     (given_names.tsv: "فيصل" is no "ف" + the verb "يصل") are kept whole.
     """
-    norm = normalize(word)
-    if len(norm) != len(word):
+    # Cut on the normalised word, then mapped back: a tatweel or a diacritic after the
+    # clitic goes with it ("بـمصر" -> 2). A word with tanween is a common word, whole
+    # ("كفيفاً", blind, is no "ك" + "فيفا").
+    if has_tanween(word):
         return 0
+    norm, source = normalize_with_map(word)
     res = tagger.resources
     suffix = " " + normalize(tail) if tail else ""
     cut = 0
@@ -141,7 +145,7 @@ def clitic_length(tagger: Tagger, word: str, tail: str = "") -> int:
                 break
         else:
             break
-    return cut
+    return source[cut] if cut else 0
 
 
 def _is_head(tok: str) -> bool:
