@@ -264,6 +264,16 @@ def test_holy_mosques_are_places_and_the_sacred_alone_no_name() -> None:
     ]
 
 
+def test_saudi_after_a_noun_is_no_country_and_the_airline_an_organisation() -> None:
+    text = "كشف مدير الخطوط السعودية أن الهيئة السعودية للمهندسين ستزور السعودية الشهر المقبل"
+    found = [(m.start, m.text, m.type) for m in mentions_in(text, get_tagger())]
+    # The country is the last "السعودية", not the adjective after "الهيئة".
+    assert found == [
+        (text.index("الخطوط"), "الخطوط السعودية", "ORG"),
+        (text.rindex("السعودية"), "السعودية", "LOC"),
+    ]
+
+
 def test_dashes_and_tatweels_end_no_name() -> None:
     # SaudiNewsNet: "الملك سلمان ... آل سعود ــ حفظه الله ــ", "الملك فيصل - رحمه الله -".
     text = "قال الرئيس كنيدي ــ قبل ذلك - أمس"

@@ -343,6 +343,9 @@ def test_saudi_as_an_adjective_after_a_definite_noun_is_no_place() -> None:
     kingdom = [["زار", "المملكة", "السعودية", "ثم", "ألغت", "السعودية", "القرار"]]
     tags = [["O", "O", "B-LOC", "O", "O", "B-LOC", "O"]]
     assert refine(kingdom, tags) == tags
+    # A city of places.tsv shaped like an adjective stays a city.
+    city = [["ووري", "الثرى", "بمدينته", "الروحية", "الإسكندرية"]]
+    assert refine(city, [["O", "O", "O", "O", "B-LOC"]]) == [["O", "O", "O", "O", "B-LOC"]]
 
 
 def test_religious_formulae_are_no_names() -> None:
