@@ -11,6 +11,7 @@ from marsad.entities.refine import (
     ARTICLE_PREFIXES,
     FOR_THE,
     GIVEN_NAMES,
+    MAQSURA,
     MIN_NAME_CHARS,
     NAME_PARTICLES,
     has_tanween,
@@ -120,8 +121,12 @@ def clitic_length(tagger: Tagger, word: str, tail: str = "") -> int:
             seen = res.counts.get(full, 0)
             # "كاين" (Kane) is not "ك" + "اين" (where): what is left is never a function
             # word, nor a conjunction and one ("لوبين" is no "ل" + "وبين"): a conjunction
-            # never follows a preposition.
-            if full in _STOP or (full[:1] in _CONJUNCTIONS and full[1:] in _STOP):
+            # never follows a preposition. A given name spelled like one is a name where it
+            # is written so: "وعلي" is و + the name, "وعلى" (and on) the preposition.
+            spelled_as_name = full in GIVEN_NAMES and not word.endswith(MAQSURA)
+            if (full in _STOP and not spelled_as_name) or (
+                full[:1] in _CONJUNCTIONS and full[1:] in _STOP
+            ):
                 continue
             frequent = (
                 seen >= CLITIC_MIN_COUNT
