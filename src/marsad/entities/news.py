@@ -21,7 +21,14 @@ from functools import lru_cache
 from marsad.entities._data import read_rows
 from marsad.entities.conlleval import spans
 from marsad.entities.features import stem
-from marsad.entities.refine import ARTICLE, ARTICLE_PREFIXES, bare_forms, nisba_bases, set_span
+from marsad.entities.refine import (
+    ARTICLE,
+    ARTICLE_PREFIXES,
+    bare_forms,
+    definite,
+    nisba_bases,
+    set_span,
+)
 from marsad.text import normalize
 
 _LABELS = {"PER": "PERS"}
@@ -70,7 +77,7 @@ def _adjective_position(norms: list[str], i: int) -> bool:
     if i == 0 or not norms[i].startswith(ARTICLE):
         return False
     # "والشركة السعودية", "بالعرضة السعودية": the noun may carry a clitic.
-    return any(_definite(form) for form in bare_forms(norms[i - 1]))
+    return any(definite(form) for form in bare_forms(norms[i - 1]))
 
 
 def _known_at(words: list[str], norms: list[str], tag: list[str], i: int) -> tuple[int, str]:
@@ -143,12 +150,8 @@ def _closes_institution(norm: str, names: frozenset[str]) -> bool:
     )
 
 
-def _definite(norm: str) -> bool:
-    return norm.startswith(ARTICLE) and norm not in _FUNCTION_WORDS and norm.isalpha()
-
-
 def _nisba_shaped(norm: str) -> bool:
-    return _definite(norm) and norm.endswith(("يه", "ي"))
+    return definite(norm) and norm.endswith(("يه", "ي"))
 
 
 def _institution_end(norms: list[str], i: int, names: frozenset[str]) -> int | None:
@@ -161,11 +164,11 @@ def _institution_end(norms: list[str], i: int, names: frozenset[str]) -> int | N
         and norms[j].isalpha()
         and norms[j] not in _FUNCTION_WORDS
         and not norms[j].startswith(ARTICLE)
-        and _definite(norms[j + 1])
+        and definite(norms[j + 1])
     ):
         j += 1
     end = None
-    while j < len(norms) and j - i <= MAX_INSTITUTION_TAIL and _definite(norms[j]):
+    while j < len(norms) and j - i <= MAX_INSTITUTION_TAIL and definite(norms[j]):
         # The adjective follows a genitive: "بقيادة اليوناني" (led by the Greek) names none.
         if (j > i + 1 and _closes_institution(norms[j], names)) or (
             end == j and _nisba_shaped(norms[j])

@@ -212,6 +212,11 @@ def drop_bare_heads(sentences: list[list[str]], tags: list[list[str]]) -> None:
                 tag[a] = "O"
 
 
+def definite(norm: str) -> bool:
+    """A normalised word with the article that is no function word ("الذي" is not)."""
+    return norm.startswith(ARTICLE) and norm not in _FUNCTION_WORDS and norm.isalpha()
+
+
 # Titles and place heads (triggers.tsv PER and LOC rows): names stand after them.
 _NAME_HEADS = frozenset(normalize(r[0]) for r in read_rows("triggers.tsv") if r[1] != "ORG")
 # The article as written: "ال", or "لل" (ل + ال, the alef dropped: "للكرة").
@@ -236,7 +241,7 @@ def after_definite_noun(words: list[str], i: int) -> bool:
         for f in forms
     ):
         return False
-    return any(f.startswith(ARTICLE) and f.isalpha() for f in forms)
+    return any(definite(f) for f in forms)
 
 
 def drop_adjective_places(sentences: list[list[str]], tags: list[list[str]]) -> None:
