@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from marsad.entities import link
 from marsad.entities.linking import fold
 from marsad.model import Article, Document, EntityType, Mention
+from marsad.text import normalize
 
 PAIRS = Path(__file__).parent / "data" / "linking_pairs.tsv"
 # Measured 100% on the table when it was written; a regression of more than a couple of
@@ -284,3 +285,74 @@ def test_fold_is_idempotent_and_space_normal(name: str) -> None:
     key = fold(name)
     assert fold(key) == key
     assert "  " not in key and key == key.strip()
+
+
+def _place_docs(texts: list[str], name: str = "عمان") -> list[Document]:
+    """One document per text, each with the mentions of ``name`` (marks stripped) in it."""
+    docs = []
+    for n, text in enumerate(texts):
+        mentions = []
+        for token in text.split():
+            bare = token.strip("،,.()")
+            core = bare.lstrip("وبل")
+            if normalize(core) == name:
+                start = text.index(bare) + len(bare) - len(core)
+                mentions.append(Mention(start, start + len(core), core, "LOC"))
+        docs.append(Document(Article(id=f"a{n}", source=f"a{n}", text=text), mentions))
+    return docs
+
+
+def test_amman_and_oman_are_two_places() -> None:
+    # Both spellings of SaudiNewsNet 2015-08: the Sultanate, Gulf lists, Jordan's capital.
+    texts = [
+        "وصل الجرحى إلى العاصمة الأردنية عمان أمس.",
+        "اعتبر المجلس في بيان من مقره في عمان أن الحكومة الأردنية ستتحرك.",
+        "أعربت سلطنة عمان عن تعازيها.",
+        "ارتفعت بورصات قطر والكويت وعمان والأردن أمس.",
+        "أغلق مؤشر سوق مسقط وارتفع مؤشر عمان.",
+        "نقلته طائرة إلى عمّان للعلاج.",
+        "سبق لسلطنة عُمان أن استضافت المحادثات.",
+        "زار الوزير عمان أمس.",
+        "افتتح المعرض الأردني وفاز أحمد الشكيلي (عمان) بالجائزة.",
+    ]
+    docs = _place_docs(texts)
+    entities = {e.id: e for e in link(docs)}
+    ids = [d.mentions[0].entity_id for d in docs]
+    amman = {ids[0], ids[1], ids[5]}
+    oman = {ids[2], ids[3], ids[4], ids[6], ids[7], ids[8]}
+    assert len(amman) == 1 and len(oman) == 1 and amman != oman
+    assert entities[ids[0]].name == "عمّان"
+    assert entities[ids[2]].name == "عمان"
+    assert entities[ids[0]].aliases == ["عمان", "عمّان"]
+
+
+def test_a_capital_listed_with_a_capital_stays_the_city() -> None:
+    # "بين الرياض وعمان" in a Jordan article is Amman; "بعمان" before "بالأردن" is no list.
+    docs = _place_docs(
+        ["تعززت العلاقات بين الرياض وعمان في الأردن.", "وصل مائة جريح إلى عمان بالأردن."]
+    )
+    link(docs)
+    first, second = (d.mentions[0].entity_id for d in docs)
+    assert first == second
+    assert first is not None and "عمّان" in [e.name for e in link(docs)]
+
+
+def test_the_name_after_abu_or_abd_is_no_short_form() -> None:
+    # almadina, SaudiNewsNet 2015-08-06: "أبو عصام" and "ومعه ابناه عصام ومعتز".
+    docs = [
+        _doc("a1", [("أبو عصام", "PER"), ("عصام", "PER"), ("عبد العزيز", "PER"), ("عزيز", "PER")])
+    ]
+    link(docs)
+    father, son, abd, aziz = (m.entity_id for m in docs[0].mentions)
+    assert father != son
+    assert abd != aziz
+    # A surname after them still is one ("ماجد أبو زيد" / "أبو زيد"), and so is a name cut
+    # short by more than one word (SaudiNewsNet 2015-08-06: "بكر البغدادي").
+    for full_name, short_name in (
+        ("ماجد أبو زيد", "أبو زيد"),
+        ("أبو بكر البغدادي", "بكر البغدادي"),
+    ):
+        docs = [_doc("a1", [(full_name, "PER"), (short_name, "PER")])]
+        link(docs)
+        full, short = (m.entity_id for m in docs[0].mentions)
+        assert full == short

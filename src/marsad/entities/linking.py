@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 from marsad._unionfind import UnionFind
 from marsad.entities._data import read_rows
 from marsad.entities.refine import ARTICLE, FOR_THE_PREFIXES
+from marsad.entities.senses import ArticleSenses
 from marsad.model import Document, Entity, EntityMention, EntityType, Mention
 from marsad.text import normalize
 
@@ -138,6 +139,10 @@ def _mention_key(text: str, m: Mention) -> str:
 
 
 _LINEAGE = frozenset(fold(r[0]) for r in read_rows("lineage_words.tsv"))
+# A word after these is no short form of the name: a father's name after "بن", the son's
+# after "أبو" (the father "أبو عصام" is no "عصام", his son: almadina, SaudiNewsNet
+# 2015-08-06), the second half of "عبد العزيز".
+_NO_SURNAME_AFTER = _LINEAGE | frozenset(_COMPOUND_HEADS)
 
 
 # Referent ids of given names start with this; a place's id is a GeoNames number or a code.
@@ -232,6 +237,11 @@ def _referents_of(key: str) -> frozenset[str] | None:
     return _REFERENTS.get(key) or _REFERENTS.get(_ARTICLED + key)
 
 
+def _is_country(word: str) -> bool:
+    """A normalised word that names a country (an ISO code among its referents)."""
+    return any(len(r) == 2 and r.isupper() for r in _places(_key(word)))
+
+
 def _places(key: str) -> frozenset[str]:
     """Ids of the places ``key`` names, in the very form the gazetteer writes: "القطر"
     names none."""
@@ -285,11 +295,14 @@ def _one_vowel_apart(a: str, b: str, accusative: bool = False) -> bool:
 
 
 def _tail_of(part: list[str], full: list[str]) -> bool:
-    """``part`` is the last words of ``full``, and not its father's name (after "بن")."""
-    return (
-        len(part) < len(full)
-        and full[-len(part) - 1] not in _LINEAGE
-        and all(_same_token(x, y) for x, y in zip(part, full[-len(part) :], strict=True))
+    """``part`` is the last words of ``full``, and not its father's name (after "بن"),
+    nor one word after "أبو" or "عبد" (the son, or half a name); longer tails are the
+    name cut short ("بكر البغدادي" of "أبو بكر البغدادي")."""
+    if len(part) >= len(full):
+        return False
+    stops = _NO_SURNAME_AFTER if len(part) == 1 else _LINEAGE
+    return full[-len(part) - 1] not in stops and all(
+        _same_token(x, y) for x, y in zip(part, full[-len(part) :], strict=True)
     )
 
 
@@ -318,8 +331,11 @@ def link(docs: Iterable[Document]) -> list[Entity]:
     appositions: list[tuple[str, str]] = []
     # Per full person name: whether its last word was written with the article.
     articled: dict[str, set[bool]] = defaultdict(set)
+    # Nodes of a place read in another sense of its spelling (Amman of "عمان"): its name.
+    sense_names: dict[str, str] = {}
     for d, doc in enumerate(docs):
         keys = [_mention_key(doc.article.text, m) for m in doc.mentions]
+        senses = ArticleSenses(doc.article.text, _is_country)
         fulls = [
             (i, k)
             for i, (m, k) in enumerate(zip(doc.mentions, keys, strict=True))
@@ -340,6 +356,11 @@ def link(docs: Iterable[Document]) -> list[Entity]:
             scoped = _SCOPED.get((cls, key))
             if scoped and (cls, scoped) in present:
                 key = scoped
+            sense = senses.of(m)
+            if sense is not None:
+                # Written with its vowel marks, which no folded key keeps: its own node.
+                key = sense
+                sense_names[_node(cls, key)] = sense
             node_of[(d, i)] = _node(cls, key)
             uf.find(node_of[(d, i)])
             if cls == "P" and len(m.text.split()) > 1:
@@ -356,7 +377,7 @@ def link(docs: Iterable[Document]) -> list[Entity]:
     _join_similar(uf)
     _join_appositions(uf, appositions)
     _resolve_bare(uf, node_of, bare, articled)
-    return _build(docs, uf, node_of)
+    return _build(docs, uf, node_of, sense_names)
 
 
 def _join_appositions(uf: UnionFind, pairs: list[tuple[str, str]]) -> None:
@@ -436,7 +457,7 @@ def _resolve_bare(
         if cls == "P" and len(words) > 1:
             firsts[words[0]] += 1
             lasts[words[-1]] += 1
-            if words[-2] not in _LINEAGE:
+            if words[-2] not in _NO_SURNAME_AFTER:
                 root = uf.find(node)
                 surnames[words[-1]].add(root)
                 written[root] |= articled.get(node) or {False, True}
@@ -478,7 +499,10 @@ def _display_name(mentions: list[Mention]) -> str:
 
 
 def _build(
-    docs: list[Document], uf: UnionFind, node_of: dict[tuple[int, int], str]
+    docs: list[Document],
+    uf: UnionFind,
+    node_of: dict[tuple[int, int], str],
+    sense_names: Mapping[str, str],
 ) -> list[Entity]:
     members: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for (d, i), node in sorted(node_of.items()):
@@ -490,7 +514,8 @@ def _build(
         ms = [docs[d].mentions[i] for d, i in refs]
         votes = Counter(m.type for m in ms)
         kind = max(_TYPE_ORDER, key=lambda t: (votes[t], -_TYPE_ORDER.index(t)))
-        name = _display_name([m for m in ms if m.type == kind])
+        sensed = [sense_names[node_of[r]] for r in refs if node_of[r] in sense_names]
+        name = sensed[0] if sensed else _display_name([m for m in ms if m.type == kind])
         digest = hashlib.sha1(f"{kind}|{fold(name)}".encode()).hexdigest()[:16]
         eid = f"e_{digest}"
         n = 1
