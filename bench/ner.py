@@ -21,6 +21,7 @@ from marsad.entities import score_conll
 from marsad.entities.refine import (
     back_off_places,
     complete_names,
+    drop_achieved_words,
     drop_adjective_places,
     drop_anaphoric_places,
     drop_bare_heads,
@@ -128,6 +129,7 @@ RULES: dict[str, Rule] = {
     "remits": _no_counts(join_remits),
     "consistency": _no_counts(make_consistent),
     "adjective places": _no_counts(drop_adjective_places),
+    "objects of achieving": _no_counts(drop_achieved_words),
     "organisation heads": _no_counts(type_after_org_heads),
     "clubs": _no_counts(type_clubs),
 }

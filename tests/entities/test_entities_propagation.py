@@ -207,6 +207,17 @@ def test_a_name_is_not_run_on_into_what_follows_it() -> None:
     )
 
 
+def test_a_club_is_not_spread_onto_the_object_of_achieving() -> None:
+    docs = [
+        _doc(1, "فاز النصر على الهلال.", [("النصر", "ORG"), ("الهلال", "ORG")]),
+        _doc(2, "تعادل النصر مع الشباب."),
+        _doc(3, 'الهدف تحقيق "النصر" على روسيا، ولتحقيق النصر يجب الصبر.'),
+    ]
+    assert propagate(docs) == 1
+    assert [m.text for m in docs[1].mentions] == ["النصر"]
+    assert docs[2].mentions == []
+
+
 def test_a_definite_name_is_not_spread_where_it_is_an_adjective() -> None:
     docs = [
         _doc(1, "وأشار الشريف إلى المرض.", [("الشريف", "PER")]),

@@ -154,6 +154,8 @@ def test_seed_story_links_spelling_variants(seeds_dir: Path) -> None:
     assert by_alias["البنتاغون"].id == by_alias["وزارة الدفاع الأمريكية"].id
     assert by_alias["أورسولا فون دير لاين"].type == "PER"
     assert by_alias["خطة النصر"].type == "MISC"
+    # "تحقيق النصر" (achieving victory) twice: no club.
+    assert "النصر" not in by_alias
     assert by_alias["كوريا الشمالية"].id != by_alias["كوريا الجنوبية"].id
     assert by_alias["إف 16"].id == by_alias["إف-16"].id
     assert by_alias["الاتحاد الروسي"].id == by_alias["روسيا"].id
@@ -252,6 +254,12 @@ def test_a_function_word_tagged_as_a_name_is_no_mention() -> None:
     # maqsura in an article of standard spelling it is the preposition.
     # "الله" is tagged as ANERcorp does, but is no entity a news reader follows.
     assert found == ["علي"]
+    # A conjunction and a function word: "so where?" (SaudiNewsNet 2015-07-22); the FAO
+    # ("فاو", "ف" + "أو") and "and Ali" stay names.
+    text = "فأين الحقوق وأين فاو وعلي"
+    tags = [["B-PERS", "O", "B-PERS", "B-ORG", "B-PERS"]]
+    found = [m.text for m in mentions_in(text, cast(Tagger, _Fixed(tags)))]
+    assert found == ["فاو", "علي"]
 
 
 def test_holy_mosques_are_places_and_the_sacred_alone_no_name() -> None:

@@ -313,7 +313,7 @@ def test_a_quoted_plan_or_operation_name_is_one_misc_name() -> None:
     tags = [["O"] * 7]
     assert refine(words, tags) == [["O", "O", "O", "O", "B-MISC", "I-MISC", "O"]]
     # No head, or a quote running on into a sentence: left alone.
-    words = [["تحقيق", '"', "النصر", '"']]
+    words = [["فاز", '"', "النصر", '"']]
     assert refine(words, [["O", "O", "B-ORG", "O"]]) == [["O", "O", "B-ORG", "O"]]
     words = [["خطة", '"', "سوف", "نعمل", "على", "ذلك", "كله", "معا", '"']]
     assert refine(words, [["O"] * 9]) == [["O"] * 9]
@@ -323,6 +323,10 @@ def test_a_place_head_alone_is_no_name() -> None:
     words = [["جامعة", "ويتشيتا", "بولاية", "كانساس", "في", "المدينة"]]
     tags = [["O", "B-LOC", "B-LOC", "B-LOC", "O", "B-LOC"]]
     assert refine(words, tags) == [["O", "B-LOC", "O", "B-LOC", "O", "O"]]
+    # An organisation head alone too (SaudiNewsNet 2015-08-06); the club "الاتحاد" stays.
+    words = [["في", "بورصة", "طوكيو", "وقرار", "مجلس", "الوزراء", "وفاز", "الاتحاد"]]
+    tags = [["O", "B-LOC", "B-LOC", "O", "B-PERS", "O", "O", "B-ORG"]]
+    assert refine(words, tags) == [["O", "O", "B-LOC", "O", "O", "O", "O", "B-ORG"]]
 
 
 def test_the_city_alone_is_medina_only_where_the_article_names_it_in_full() -> None:
@@ -346,6 +350,29 @@ def test_saudi_as_an_adjective_after_a_definite_noun_is_no_place() -> None:
     # A city of places.tsv shaped like an adjective stays a city.
     city = [["ووري", "الثرى", "بمدينته", "الروحية", "الإسكندرية"]]
     assert refine(city, [["O", "O", "O", "O", "B-LOC"]]) == [["O", "O", "O", "O", "B-LOC"]]
+
+
+def test_the_object_of_achieving_is_a_common_noun() -> None:
+    # The seeds: "achieving victory", with and without quotation marks; the club stays a
+    # club as a subject, and a longer name after "تحقيق" (investigation) stays whole.
+    words = [
+        ["من", "أجل", "تحقيق", '"', "النصر", '"', "على", "روسيا"],
+        ["مهما", "استغرق", "الوقت", "لتحقيق", "النصر"],
+        ["وفاز", "النصر", "على", "الهلال"],
+        ["بعد", "تحقيق", "الاتحاد", "الأوروبي", "في", "القضية"],
+    ]
+    tags = [
+        ["O", "O", "O", "O", "B-ORG", "O", "O", "B-LOC"],
+        ["O", "O", "O", "O", "B-ORG"],
+        ["O", "B-ORG", "O", "B-ORG"],
+        ["O", "O", "B-ORG", "I-ORG", "O", "O"],
+    ]
+    assert refine(words, tags) == [
+        ["O", "O", "O", "O", "O", "O", "O", "B-LOC"],
+        ["O"] * 5,
+        tags[2],
+        tags[3],
+    ]
 
 
 def test_religious_formulae_are_no_names() -> None:
@@ -386,6 +413,14 @@ def test_places_joined_by_and_in_one_span_are_split() -> None:
     # A person span of places is split, then each part backs off to LOC.
     people = [["امتنعت", "بنما", "وهندوراس"]]
     assert refine(people, [["O", "B-PERS", "I-PERS"]]) == [["O", "B-LOC", "B-LOC"]]
+    # A place joined to a person leaves the person's span (SaudiNewsNet 2015-08-06:
+    # "جامعتي الملك عبدالعزيز وجدة", the university and Jeddah).
+    words = [["جامعتي", "الملك", "عبدالعزيز", "وجدة", "مع"], ["أحمد", "وجدة", "وخالد"]]
+    tags = [["O", "O", "B-PERS", "I-PERS", "O"], ["B-PERS", "I-PERS", "I-PERS"]]
+    assert refine(words, tags) == [
+        ["O", "O", "B-PERS", "B-LOC", "O"],
+        ["B-PERS", "B-LOC", "B-PERS"],
+    ]
 
 
 def test_one_place_with_and_or_a_non_place_part_stays_whole() -> None:
@@ -473,6 +508,11 @@ def test_the_preposition_ala_opens_no_person_name_in_standard_spelling() -> None
     words = [["عقوبات", "على", "علي", "عبدالله", "صالح", "في"]]
     tags = [["O", "B-PERS", "I-PERS", "I-PERS", "I-PERS", "O"]]
     assert refine(words, tags) == [["O", "O", "B-PERS", "I-PERS", "I-PERS", "O"]]
+    # Closing a span of any type it is the preposition after the name (SaudiNewsNet
+    # 2015-07-22, 08-06).
+    words = [["هجوم", "الحوثيين", "وصالح", "على", "المدينة", "في"], ["البحر", "على", "قارب"]]
+    tags = [["O", "O", "B-PERS", "I-PERS", "O", "O"], ["B-LOC", "I-LOC", "O"]]
+    assert refine(words, tags) == [["O", "O", "B-PERS", "O", "O", "O"], ["B-LOC", "O", "O"]]
     # The name: after a title, before "بن", and where the article spells Egyptian ("فى").
     for words in (
         ["قال", "السفير", "على", "الصادق", "في"],

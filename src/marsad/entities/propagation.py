@@ -27,7 +27,7 @@ from marsad.entities.refine import (
     MAQSURA,
     MIN_NAME_CHARS,
     PLACE_OPENERS,
-    after_definite_noun,
+    common_reading,
     has_tanween,
     is_nisba,
     is_surname,
@@ -135,7 +135,8 @@ class _Occurrence:
     exact: bool  # one of them is this very name
     head: Mention | None  # the one mention covering it, when that is only its first words
     # Written as no name is: with tanween ("كفيفاً", blind, read "ك" + "فيفا"), or one
-    # definite word right after a definite noun ("التنافس الشريف"). Still counted as found.
+    # definite word where it reads as a common word ("التنافس الشريف", "تحقيق النصر";
+    # refine.common_reading). Still counted as found.
     common: bool
 
 
@@ -184,8 +185,10 @@ class _Matcher:
             head = (
                 only if only is not None and only.start == start and only.end < last.end else None
             )
+            # Two words back: a quotation mark may stand before the name.
+            before = [t.text for t in tokens[max(0, i - 2) : i + 1]]
             common = has_tanween(first.text) or (
-                len(key) == 1 and i > 0 and after_definite_noun([tokens[i - 1].text, first.text], 1)
+                len(key) == 1 and common_reading(before, len(before) - 1)
             )
             out.append(_Occurrence(key, start, last.end, bool(covering), exact, head, common))
             i += len(key)

@@ -191,21 +191,24 @@ def trim_title_adjectives(sentences: list[list[str]], tags: list[list[str]]) -> 
                 tag[i], tag[i + 1] = "O", "B-PERS"
 
 
-# Place heads (triggers.tsv LOC rows) without the article: "ولاية" needs the name after it
-# (ولاية كانساس) and never names a place alone; "المدينة" alone can (Medina).
+# Place and organisation heads (triggers.tsv LOC and ORG rows) without the article:
+# "ولاية" needs the name after it (ولاية كانساس) and never names a place alone, nor
+# "بورصة" an exchange; "المدينة" alone can (Medina), "الاتحاد" too (the club).
 _BARE_HEADS = (
     frozenset(
         normalize(r[0])
         for r in read_rows("triggers.tsv")
-        if r[1] == "LOC" and not normalize(r[0]).startswith(ARTICLE)
+        if r[1] in ("LOC", "ORG") and not normalize(r[0]).startswith(ARTICLE)
     )
     - _FUNCTION_WORDS
 )
 
 
 def drop_bare_heads(sentences: list[list[str]], tags: list[list[str]]) -> None:
-    """A span that is only a place head ("بولاية" before "كانساس": a SaudiNewsNet day
-    had it as a place 38 times) is no name: ANERcorp leaves heads outside the name."""
+    """A span that is only a place or organisation head is no name: "بولاية" before
+    "كانساس" (a SaudiNewsNet day had it as a place 38 times), "[بورصة] طوكيو", "[مجلس]
+    الوزراء" (2015-07-22, 08-06, 08-10: 15 and 4 times). ANERcorp leaves heads outside the
+    name."""
     for words, tag in zip(sentences, tags, strict=True):
         for a, b, _ in spans(tag):
             if b - a == 1 and any(f in _BARE_HEADS for f in bare_forms(words[a])):
@@ -242,6 +245,38 @@ def after_definite_noun(words: list[str], i: int) -> bool:
     ):
         return False
     return any(definite(f) for f in forms)
+
+
+_ACHIEVEMENT_NOUNS = _table("achievement_nouns.tsv")
+
+
+def after_achievement_noun(words: list[str], i: int) -> bool:
+    """Whether the definite word at ``i`` is the object of a verbal noun of achieving
+    (achievement_nouns.tsv), a common noun: "تحقيق النصر" is victory, not the club. A
+    quotation mark may stand between them ("تحقيق "النصر"" in the seeds)."""
+    j = i - 1
+    while j >= 0 and words[j] in _QUOTES:
+        j -= 1
+    return (
+        j >= 0
+        and normalize(words[i]).startswith(ARTICLE)
+        and not _ACHIEVEMENT_NOUNS.isdisjoint(bare_forms(words[j]))
+    )
+
+
+def common_reading(words: list[str], i: int) -> bool:
+    """Whether the one-word definite name at ``i`` stands where news writes a common
+    word: an adjective after a definite noun, or the object of "تحقيق"."""
+    return after_definite_noun(words, i) or after_achievement_noun(words, i)
+
+
+def drop_achieved_words(sentences: list[list[str]], tags: list[list[str]]) -> None:
+    """A one-word definite name right after "تحقيق" or "إحراز" is their object, a common
+    noun: the tagger types "النصر" of "تحقيق النصر" (victory) as the club."""
+    for words, tag in zip(sentences, tags, strict=True):
+        for a, b, _ in spans(tag):
+            if b - a == 1 and after_achievement_noun(words, a):
+                tag[a] = "O"
 
 
 def drop_adjective_places(sentences: list[list[str]], tags: list[list[str]]) -> None:
@@ -446,7 +481,8 @@ def split_coordinated_places(
 ) -> None:
     """A span of places joined by "و" ("السعودية والإمارات") is one name per place, as
     ANERcorp tags them, the conjunction left on the word it is written on ("والإمارات");
-    a span that is itself a place ("البوسنة والهرسك") stays whole. A place is one of
+    a span that is itself a place ("البوسنة والهرسك") stays whole; a place joined to a
+    person leaves the person's span ("عبدالعزيز وجدة"). A place is one of
     places.tsv or a name aliases.tsv always types LOC ("السعودية", which places.tsv
     leaves out as it is as often the adjective). ORG and MISC spans are left, as
     :func:`back_off_places` leaves them: a list of cities typed ORG may be their clubs."""
@@ -463,6 +499,14 @@ def split_coordinated_places(
             if all(place(words[x:y]) for x, y in pairwise(bounds)):
                 for i in cuts:
                     tag[i] = "B-" + label
+            elif label in _PERSONS:
+                # A place joined to a person: "جامعتي الملك عبدالعزيز وجدة" (and Jeddah).
+                pieces = list(pairwise(bounds))
+                for n, (x, y) in enumerate(pieces[1:], 1):
+                    if place(words[x:y]):
+                        set_span(tag, x, y, "LOC")
+                    elif tag[pieces[n - 1][0]] == "B-LOC":
+                        tag[x] = "B-" + label
 
 
 def split_coordinated_persons(
@@ -696,7 +740,8 @@ def drop_maqsura_prepositions(sentences: list[list[str]], tags: list[list[str]])
     and 2015-08-08; on 2,730 SaudiNewsNet articles of 2015-07-22 and 2015-07-27 it removed
     40 spans: 36 wrong ones gone (21 "نادي" a wrong "على نادي" had spread over the article),
     2 names now whole ("على سترلينغ" -> "سترلينغ", put back by the rules after it), 1 name
-    lost ("على محمد على العتيق"), 1 wrong left ("سؤال"). ANERcorp's held-out sixth: +0.0005."""
+    lost ("على محمد على العتيق"), 1 wrong left ("سؤال"). ANERcorp's held-out sixth: +0.0005.
+    The preposition closing a span of any type leaves it too ("وصالح على المدينة")."""
     standard = egyptian = 0
     for words in sentences:
         for w in words:
@@ -706,6 +751,11 @@ def drop_maqsura_prepositions(sentences: list[list[str]], tags: list[list[str]])
         return
     for words, tag in zip(sentences, tags, strict=True):
         for a, b, label in spans(tag):
+            # Last in a span of any type it is the preposition after the name: "هجوم
+            # الحوثيين وصالح على المدينة", "يعبر البحر على قارب".
+            if b - a > 1 and words[b - 1] in _MAQSURA_PREPOSITIONS:
+                tag[b - 1] = "O"
+                b -= 1
             if label not in _PERSONS or words[a] not in _MAQSURA_PREPOSITIONS:
                 continue
             # "السفير على الصادق", "المرشد الأعلى على خامنئي": a title before it; "على بن
@@ -1092,6 +1142,7 @@ def refine(
     join_remits(sentences, out)
     make_consistent(sentences, out)
     drop_adjective_places(sentences, out)
+    drop_achieved_words(sentences, out)
     type_after_org_heads(sentences, out)
     type_clubs(sentences, out)
     return out
