@@ -423,10 +423,17 @@ def test_places_joined_by_and_in_one_span_are_split() -> None:
     ]
 
 
+def test_a_span_ends_before_and_a_collective_noun() -> None:
+    # SaudiNewsNet 2015-08-10: "تدخل المملكة ودول التحالف"; "مصر والعالم".
+    words = [["تدخل", "المملكة", "ودول", "التحالف"], ["في", "مصر", "والعالم"]]
+    tags = [["O", "B-LOC", "I-LOC", "O"], ["O", "B-LOC", "I-LOC"]]
+    assert refine(words, tags) == [["O", "B-LOC", "O", "O"], ["O", "B-LOC", "O"]]
+
+
 def test_one_place_with_and_or_a_non_place_part_stays_whole() -> None:
     for words, tags in (
         (["البوسنة", "والهرسك"], ["B-LOC", "I-LOC"]),
-        (["مصر", "والعالم"], ["B-LOC", "I-LOC"]),
+        (["أميركا", "الشمالية", "والوسطى"], ["B-LOC", "I-LOC", "I-LOC"]),
         (["روما", "وميلانو"], ["B-ORG", "I-ORG"]),
     ):
         assert refine([words], [tags]) == [tags]

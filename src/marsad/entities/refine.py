@@ -476,6 +476,21 @@ def join_openers(sentences: list[list[str]], tags: list[list[str]]) -> None:
                 set_span(tag, a - 1, b, label)
 
 
+_COLLECTIVE_NOUNS = _table("collective_nouns.tsv")
+
+
+def trim_collective_nouns(sentences: list[list[str]], tags: list[list[str]]) -> None:
+    """A span ends before "و" and a collective noun (collective_nouns.tsv): "المملكة ودول
+    الخليج" is Saudi Arabia, then the Gulf states."""
+    for words, tag in zip(sentences, tags, strict=True):
+        for a, b, _ in spans(tag):
+            for i in range(a + 1, b):
+                norm = normalize(words[i])
+                if norm.startswith(_AND) and norm[len(_AND) :] in _COLLECTIVE_NOUNS:
+                    tag[i:b] = ["O"] * (b - i)
+                    break
+
+
 def split_coordinated_places(
     sentences: list[list[str]], tags: list[list[str]], counts: Mapping[str, int]
 ) -> None:
@@ -1132,6 +1147,7 @@ def refine(
     drop_bare_heads(sentences, out)
     drop_anaphoric_places(sentences, out)
     join_places(sentences, out, counts)
+    trim_collective_nouns(sentences, out)
     split_coordinated_places(sentences, out, counts)
     split_coordinated_persons(sentences, out, counts)
     back_off_places(sentences, out, counts)
