@@ -77,8 +77,8 @@ _COMMAS = frozenset({",", "\u060c"})
 
 
 def _conjoined_function_word(norm: str) -> bool:
-    """ "فأين" (so where?), "وأين", "فهذا": a conjunction and a function word, which the
-    clitic cut leaves whole (:func:`clitic_length`: "كاين" is no "ك" + "أين"). The tagger
+    """Whether ``norm`` is a conjunction and a function word ("فأين", so where?), which
+    the clitic cut leaves whole (:func:`clitic_length`: "كاين" is no "ك" + "أين"). The tagger
     had "فأين" as a person 20 times on three SaudiNewsNet days (2015-07-22, 08-06, 08-10).
     Two letters left are kept: "فاو" (FAO) is no "ف" + "أو"."""
     rest = norm[1:]
