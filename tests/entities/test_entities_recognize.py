@@ -262,6 +262,13 @@ def test_a_function_word_tagged_as_a_name_is_no_mention() -> None:
     assert found == ["فاو", "علي"]
 
 
+def test_a_head_left_alone_after_its_title_is_no_mention() -> None:
+    # SaudiNewsNet 2015-08-10: "أمين مجلس التنمية" tagged a person, "مجلس" spread from it.
+    text = "وقال أمين مجلس التنمية إن قرار مجلس الوزراء صدر"
+    tags = [["O", "B-PERS", "I-PERS", "O", "O", "O", "B-PERS", "O", "O"]]
+    assert mentions_in(text, cast(Tagger, _Fixed(tags))) == []
+
+
 def test_holy_mosques_are_places_and_the_sacred_alone_no_name() -> None:
     # ANERcorp tags "الحرام" ORG after "المسجد"; the tagger did so 30 times on a
     # SaudiNewsNet day (2015-08-10), 18 of them in "بيت الله الحرام" (pilgrims' formula).

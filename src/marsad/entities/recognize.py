@@ -15,6 +15,7 @@ from marsad.entities.refine import (
     MIN_NAME_CHARS,
     NAME_PARTICLES,
     has_tanween,
+    is_bare_head,
     is_place,
     is_punctuation,
     refine,
@@ -229,7 +230,10 @@ def mentions_in(text: str, tagger: Tagger, *, news: bool = True) -> list[Mention
             # A run of tatweels or a dash the tagger took into the name ("آل سعود ــ").
             while b > a and is_punctuation(tokens[b - 1].text):
                 b -= 1
-            if a == b:
+            # A head left alone once the title before it is gone: "أمين مجلس" (secretary
+            # of a council), tagged a person, and the rules' copies of "مجلس" over the
+            # article (SaudiNewsNet 2015-08-10: 4).
+            if a == b or (b - a == 1 and is_bare_head(tokens[a].text)):
                 continue
             if (
                 kind in ("LOC", "MISC")

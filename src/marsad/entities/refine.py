@@ -204,6 +204,12 @@ _BARE_HEADS = (
 )
 
 
+def is_bare_head(word: str) -> bool:
+    """A place or organisation head without the article ("بولاية", "ومجلس"): it names
+    nothing alone."""
+    return any(f in _BARE_HEADS for f in bare_forms(word))
+
+
 def drop_bare_heads(sentences: list[list[str]], tags: list[list[str]]) -> None:
     """A span that is only a place or organisation head is no name: "بولاية" before
     "كانساس" (a SaudiNewsNet day had it as a place 38 times), "[بورصة] طوكيو" (15 times on
@@ -211,7 +217,7 @@ def drop_bare_heads(sentences: list[list[str]], tags: list[list[str]]) -> None:
     outside the name."""
     for words, tag in zip(sentences, tags, strict=True):
         for a, b, _ in spans(tag):
-            if b - a == 1 and any(f in _BARE_HEADS for f in bare_forms(words[a])):
+            if b - a == 1 and is_bare_head(words[a]):
                 tag[a] = "O"
 
 
