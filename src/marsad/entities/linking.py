@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 from marsad._unionfind import UnionFind
 from marsad.entities._data import read_rows
 from marsad.entities.refine import ARTICLE, FOR_THE_PREFIXES
+from marsad.entities.senses import NAMES as SENSE_NAMES
 from marsad.entities.senses import ArticleSenses
 from marsad.model import Document, Entity, EntityMention, EntityType, Mention
 from marsad.text import normalize
@@ -172,6 +173,9 @@ def _referents() -> dict[str, frozenset[str]]:
 
 
 _REFERENTS = _referents()
+# Keys of the names one spelling gives two places (entities.senses): only their mentions
+# are read for a sense, so linking normalises no other mention twice.
+_SENSE_KEYS = frozenset(_key(name) for name in SENSE_NAMES)
 
 
 def _compact(key: str) -> str:
@@ -356,7 +360,7 @@ def link(docs: Iterable[Document]) -> list[Entity]:
             scoped = _SCOPED.get((cls, key))
             if scoped and (cls, scoped) in present:
                 key = scoped
-            sense = senses.of(m)
+            sense = senses.of(m) if keys[i] in _SENSE_KEYS else None
             if sense is not None:
                 # Written with its vowel marks, which no folded key keeps: its own node.
                 key = sense

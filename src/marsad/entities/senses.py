@@ -58,6 +58,8 @@ def _table() -> dict[str, _Senses]:
 
 
 _SENSES = _table()
+# The names with several senses (normalised): linking asks about no other mention.
+NAMES = frozenset(_SENSES)
 
 
 class ArticleSenses:
