@@ -211,18 +211,54 @@ def similar(a: str, b: str, accusative: bool = False) -> bool:
     return all(_same_token(x, y, accusative) for x, y in zip(ta, tb, strict=True))
 
 
-def _aliases() -> tuple[list[tuple[str, str, str]], dict[tuple[str, str], str]]:
+def _aliases() -> tuple[
+    list[tuple[str, str, str]], dict[tuple[str, str], str], dict[str, re.Pattern[str]]
+]:
     always: list[tuple[str, str, str]] = []
     scoped: dict[tuple[str, str], str] = {}
+    written: dict[str, set[str]] = defaultdict(set)
     for name, alias, kind, scope, *_ in read_rows("aliases.tsv"):
+        written[_key(name)].add(normalize(name))
         if scope == "always":
             always.append((_cls(kind), _key(name), _key(alias)))
+            written[_key(name)].add(normalize(alias))
         else:
             scoped[(_cls(kind), _key(alias))] = _key(name)
-    return always, scoped
+    targets = set(scoped.values())
+    patterns = {
+        key: re.compile(
+            r"(?<!\w)(?:"
+            + "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
+            + r")(?!\w)"
+        )
+        for key, forms in written.items()
+        if key in targets
+    }
+    return always, scoped, patterns
 
 
-_ALWAYS, _SCOPED = _aliases()
+_ALWAYS, _SCOPED, _SCOPE_NAMES = _aliases()
+
+
+class _Scope:
+    """Whether an article names the referent of a scoped alias ("المملكة" means Saudi
+    Arabia where the article names it): a mention of it, or its name or another full name
+    of it written anywhere, inside a longer name or as an adjective ("سفارة المملكة العربية
+    السعودية", "الخطوط السعودية"), which are no mentions of it. The text is read only for an
+    article with a scoped alias."""
+
+    def __init__(self, text: str, present: set[tuple[str, str]]) -> None:
+        self.text = text
+        self.present = present
+        self._normalized: str | None = None
+
+    def names(self, cls: str, target: str) -> bool:
+        if (cls, target) in self.present:
+            return True
+        if self._normalized is None:
+            self._normalized = normalize(self.text)
+        pattern = _SCOPE_NAMES.get(target)
+        return pattern is not None and pattern.search(self._normalized) is not None
 
 
 def _node(cls: str, key: str) -> str:
@@ -310,16 +346,18 @@ def _tail_of(part: list[str], full: list[str]) -> bool:
     )
 
 
-def _full_name_for(key: str, fulls: list[tuple[int, str]], pos: int) -> str | None:
+def _full_name_for(key: str, fulls: list[tuple[int, str, str]], pos: int) -> str | None:
     """The fuller name in this article that a short form means: its last words ("روته",
-    "ولد الشيخ أحمد"), else for one word the first word (Korean family name "كيم");
-    the nearest preceding mention wins."""
-    part = key.split()
-    tests = [lambda f: _tail_of(part, f)]
+    "ولد الشيخ أحمد"), else for one word its first word, with the article as written
+    there (Korean family name "كيم", "الملا" of "الملا عمر"; the family "المحمد" is no
+    "محمد الثبيتي"); the nearest preceding mention wins. ``fulls``: (position, key, key of
+    the first word alone)."""
+    part = _plain(key).split()
+    tests = [lambda f: _tail_of(part, f[1].split())]
     if len(part) == 1:
-        tests.append(lambda f: _same_token(f[0], part[0]))
+        tests.append(lambda f: _same_token(f[2], key))
     for test in tests:
-        hits = [(p, k) for p, k in fulls if test(k.split())]
+        hits = [f for f in fulls if test(f)]
         if hits:
             before = [h for h in hits if h[0] < pos]
             return (before[-1] if before else hits[0])[1]
@@ -341,24 +379,25 @@ def link(docs: Iterable[Document]) -> list[Entity]:
         keys = [_mention_key(doc.article.text, m) for m in doc.mentions]
         senses = ArticleSenses(doc.article.text, _is_country)
         fulls = [
-            (i, k)
+            (i, k, _key(m.text.split()[0]))
             for i, (m, k) in enumerate(zip(doc.mentions, keys, strict=True))
             if m.type == "PER" and len(k.split()) > 1
         ]
         present = {(_cls(m.type), k) for m, k in zip(doc.mentions, keys, strict=True)}
+        scope = _Scope(doc.article.text, present)
         for i, (m, key) in enumerate(zip(doc.mentions, keys, strict=True)):
             cls = _cls(m.type)
             if not key:
                 continue
             if cls == "P":
-                full = _full_name_for(_plain(key), fulls, i)
+                full = _full_name_for(key, fulls, i)
                 if full is not None:
                     key = full
                 elif len(key.split()) == 1:
                     bare.append((d, i, key))
                     continue
             scoped = _SCOPED.get((cls, key))
-            if scoped and (cls, scoped) in present:
+            if scoped and scope.names(cls, scoped):
                 key = scoped
             sense = senses.of(m) if keys[i] in _SENSE_KEYS else None
             if sense is not None:
