@@ -6,20 +6,23 @@ from collections import Counter
 from typing import Any
 
 
-def spans(tags: list[str]) -> set[tuple[int, int, str]]:
-    """Chunks of one IOB sequence as ``(start, end, type)``, half-open.
+def spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """Chunks of one IOB sequence as ``(start, end, type)``, half-open, in text order.
 
     Follows conlleval: an I- tag whose type differs from the open chunk (or with nothing
     open) starts a new chunk, so ill-formed IOB from a tagger is scored, not rejected.
+    A list, not a set: rules that read the first chunk of a name must see the same one in
+    every run (a set's order changed with the hash seed, and so did "الاتحاد الكويتي" of
+    SaudiNewsNet 2015-08-06 between runs).
     """
-    found: set[tuple[int, int, str]] = set()
+    found: list[tuple[int, int, str]] = []
     start: int | None = None
     kind = ""
     for i, tag in enumerate([*tags, "O"]):
         prefix, _, label = tag.partition("-")
         begins = prefix == "B" or (prefix == "I" and (start is None or label != kind))
         if start is not None and (prefix == "O" or begins):
-            found.add((start, i, kind))
+            found.append((start, i, kind))
             start = None
         if begins:
             start, kind = i, label
@@ -54,7 +57,7 @@ def score_conll(gold: list[list[str]], pred: list[list[str]]) -> dict[str, Any]:
     for gold_tags, pred_tags in zip(gold, pred, strict=True):
         if len(gold_tags) != len(pred_tags):
             raise ValueError("a predicted sentence differs in length from its gold sentence")
-        g, p = spans(gold_tags), spans(pred_tags)
+        g, p = set(spans(gold_tags)), set(spans(pred_tags))
         for _, _, kind in g & p:
             correct[kind] += 1
         for _, _, kind in p:

@@ -91,7 +91,7 @@ def _known_at(words: list[str], norms: list[str], tag: list[str], i: int) -> tup
             continue
         # A place name the tagger typed whole as something else is often a paper or a
         # club ("الشرق الأوسط" the daily): its type stands.
-        if label == "LOC" and spans(tag[i : i + n]) == {(0, n, tag[i][2:])}:
+        if label == "LOC" and spans(tag[i : i + n]) == [(0, n, tag[i][2:])]:
             continue
         return n, label
     return 0, ""

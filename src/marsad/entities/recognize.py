@@ -244,7 +244,7 @@ def mentions_in(text: str, tagger: Tagger, *, news: bool = True) -> list[Mention
         apply_conventions(words, tagged, tagger.resources.names)
     out: list[Mention] = []
     for tokens, tags in zip(sentences, tagged, strict=True):
-        found = sorted(spans(tags))
+        found = spans(tags)
         persons = {i for a, b, label in found if TYPES.get(label) == "PER" for i in range(a, b)}
         for a, b, label in found:
             kind = TYPES.get(label)

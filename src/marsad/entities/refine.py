@@ -334,7 +334,7 @@ def join_places(
     on ANERcorp's held-out sixth and lost more than it won (4 right, 9 wrong): ANERcorp
     writes "كردستان العراق" and "أندريه غلوكسمان ... هنري ليفي" as two names."""
     for words, tag in zip(sentences, tags, strict=True):
-        found = sorted(spans(tag))
+        found = spans(tag)
         for (a1, b1, k1), (a2, b2, k2) in pairwise(found):
             if b1 == a2 and k1 == k2 == "LOC" and is_place(words[a1:b2], counts):
                 tag[a2] = "I-LOC"
@@ -443,7 +443,7 @@ def complete_names(sentences: list[list[str]], tags: list[list[str]]) -> None:
     given alone in brackets ("(يون سوك يول)")."""
     for words, tag in zip(sentences, tags, strict=True):
         norms = [normalize(w) for w in words]
-        for a, b, label in sorted(spans(tag)):
+        for a, b, label in spans(tag):
             if label not in _PERSONS or tag[a] != "B-" + label:
                 continue
             end = max(_particle_end(norms, words, b), _bracket_end(words, tag, a, b))
@@ -472,7 +472,7 @@ def join_openers(sentences: list[list[str]], tags: list[list[str]]) -> None:
     LOC; 3 Réunion towns typed PER, their second span's type), 5 openers alone dropped
     ("سان" before an untagged "مارتين" or "جرمان"), and 9 "على لسان" no longer "سان"."""
     for words, tag in zip(sentences, tags, strict=True):
-        for a, b, label in sorted(spans(tag)):
+        for a, b, label in spans(tag):
             if _opener(words[b - 1]):
                 if b < len(words) and tag[b].startswith("B-"):
                     set_span(tag, a, _span_end(tag, b), tag[b][2:])
@@ -860,7 +860,7 @@ def join_dual_adjectives(sentences: list[list[str]], tags: list[list[str]]) -> N
     the tagger stops before the second: "والهادئ" joins the span."""
     for words, tag in zip(sentences, tags, strict=True):
         norms = [normalize(w) for w in words]
-        for a, b, label in sorted(spans(tag)):
+        for a, b, label in spans(tag):
             if b - a != 2:
                 continue
             head, adjective = norms[a], norms[a + 1]
@@ -1044,7 +1044,7 @@ def join_remits(sentences: list[list[str]], tags: list[list[str]]) -> None:
     starts anew at the clitic. Not when the second is a known name of its own ("للأمم
     المتحدة"), nor after "ولل" ("and for the" joins two things)."""
     for words, tag in zip(sentences, tags, strict=True):
-        for (_, end, first), (start, stop, second) in pairwise(sorted(spans(tag))):
+        for (_, end, first), (start, stop, second) in pairwise(spans(tag)):
             if (
                 first == second == "ORG"
                 and end == start
