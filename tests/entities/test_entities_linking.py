@@ -381,26 +381,52 @@ def test_a_scoped_alias_reads_its_referent_written_anywhere_in_the_article() -> 
     adjective or inside a longer name, which are no mentions of the country; not where
     nothing names it (SaudiNewsNet 2015-08-06 had 42 such "المملكة" apart, 26 of them with
     the name so written)."""
-
-    def doc(aid: str, text: str, names: list[tuple[str, EntityType]]) -> Document:
-        return Document(Article(id=aid, source=aid, text=text), _mentions(text, names))
-
     docs = [
-        doc("a1", "وصل الوفد إلى السعودية أمس.", [("السعودية", "LOC")]),
-        doc(
+        _doc_at("a1", "وصل الوفد إلى السعودية أمس.", [("السعودية", "LOC")]),
+        _doc_at(
             "a2",
             "أعلنت الخطوط السعودية رحلات جديدة من وإلى المملكة.",
             [("الخطوط السعودية", "ORG"), ("المملكة", "LOC")],
         ),
-        doc(
+        _doc_at(
             "a3",
             "زار سفارة المملكة العربية السعودية وأكد أن المملكة تدعم الاتفاق.",
             [("سفارة المملكة العربية السعودية", "ORG"), ("المملكة", "LOC")],
         ),
-        doc("a4", "وأكد أن المملكة تدعم الاتفاق.", [("المملكة", "LOC")]),
+        _doc_at("a4", "وأكد أن المملكة تدعم الاتفاق.", [("المملكة", "LOC")]),
     ]
     link(docs)
     saudi = docs[0].mentions[0].entity_id
     assert docs[1].mentions[1].entity_id == saudi
     assert docs[2].mentions[1].entity_id == saudi
     assert docs[3].mentions[0].entity_id != saudi
+
+
+@pytest.mark.parametrize(
+    ("sentence", "government"),
+    [
+        # Sentences of SaudiNewsNet 2015-07-22 and 08-06; each article names the country.
+        ("وتدفع واشنطن منذ زمن طويل حليفتها التاريخية.", True),
+        ("تمثل حليفا مهما لواشنطن في المنطقة.", True),
+        ("مع إعادة فتح السفارة الكوبية في واشنطن بعد 54 عامًا.", False),
+        ("خلال زيارته إلى واشنطن في شهر مايو الماضي.", False),
+        ("تقارير سرية لمشرعين في مقر الكونجرس بواشنطن.", False),
+        ("تطهير أحد أنهار ولاية واشنطن الملوثة.", False),
+        # A dateline (SaudiNewsNet 2015-08-10), and a dash inside a sentence (07-22).
+        ("كيف نجحت «غوغل»؟! واشنطن - «الشرق الأوسط»: تكشف الوثائق.", False),
+        ("ولا شك أن واشنطن - وهي توقع على وثيقة - تدرك ذلك.", True),
+    ],
+)
+def test_a_capital_is_its_country_only_where_it_stands_for_the_government(
+    sentence: str, government: bool
+) -> None:
+    text = sentence + " وقالت الولايات المتحدة إنها تتابع الأمر."
+    docs = [_doc_at("a1", text, [("واشنطن", "LOC"), ("الولايات المتحدة", "LOC")])]
+    link(docs)
+    capital, country = docs[0].mentions
+    assert (capital.entity_id == country.entity_id) == government
+
+
+def _doc_at(aid: str, text: str, names: list[tuple[str, EntityType]]) -> Document:
+    """An article with mentions of ``names`` in its real text."""
+    return Document(Article(id=aid, source=aid, text=text), _mentions(text, names))

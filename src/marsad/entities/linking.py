@@ -222,8 +222,15 @@ def _aliases() -> tuple[
         if scope == "always":
             always.append((_cls(kind), _key(name), _key(alias)))
             written[_key(name)].add(normalize(alias))
-        else:
+        elif scope in _SCOPES:
             scoped[(_cls(kind), _key(alias))] = _key(name)
+            if scope == _CAPITAL:
+                _CAPITALS.add((_cls(kind), _key(alias)))
+        else:
+            raise ValueError(
+                f"aliases.tsv: unknown scope {scope!r} for {alias!r}; "
+                "use always, article or capital"
+            )
     targets = set(scoped.values())
     patterns = {
         key: re.compile(
@@ -237,7 +244,44 @@ def _aliases() -> tuple[
     return always, scoped, patterns
 
 
+# Scopes of aliases.tsv besides "always"; a capital's alias is read per mention.
+_CAPITAL = "capital"
+_SCOPES = frozenset({"article", _CAPITAL})
+_CAPITALS: set[tuple[str, str]] = set()
+_CONJUNCTIONS = "وف"
 _ALWAYS, _SCOPED, _SCOPE_NAMES = _aliases()
+_CITY_ROWS = read_rows("capital_places.tsv")
+_CITY_BEFORE = frozenset(normalize(r[0]) for r in _CITY_ROWS if r[1] == "before")
+_CITY_CLITICS = frozenset(normalize(r[0]) for r in _CITY_ROWS if r[1] == "clitic")
+_CITY_AFTER = frozenset(r[0] for r in _CITY_ROWS if r[1] == "after")
+_NEXT_CHAR = re.compile(r"\s*(\S)")
+_LAST_WORD = re.compile(r"(\S+)\s+$")
+_LAST_CHAR = re.compile(r"(\S)\s*$")
+# What ends the sentence before a dateline ("؟! واشنطن - «الشرق الأوسط»:"); a dash after a
+# capital inside a sentence opens an aside ("أن واشنطن - وهي توقع").
+_ENDS = frozenset(".!?\u061f:*\u06d4")
+# Characters read back for the word before a capital: longer than any Arabic word.
+_LOOK_BACK = 40
+
+
+def _as_city(text: str, m: Mention) -> bool:
+    """Whether a capital is written as the city, not for its government: "في واشنطن",
+    "بواشنطن", "ولاية واشنطن", a dateline "واشنطن -" (capital_places.tsv)."""
+    start = m.start
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    after = _NEXT_CHAR.match(text, m.end)
+    opens = _LAST_CHAR.search(text, max(0, start - _LOOK_BACK), start)
+    if after and after.group(1) in _CITY_AFTER and (not opens or opens.group(1) in _ENDS):
+        return True
+    attached = normalize(text[start : m.start])
+    if attached:
+        return attached[-1:] in _CITY_CLITICS
+    before = _LAST_WORD.search(text, max(0, start - _LOOK_BACK), start)
+    if not before:
+        return False
+    word = normalize(before.group(1))
+    return word in _CITY_BEFORE or (word[:1] in _CONJUNCTIONS and word[1:] in _CITY_BEFORE)
 
 
 class _Scope:
@@ -397,7 +441,11 @@ def link(docs: Iterable[Document]) -> list[Entity]:
                     bare.append((d, i, key))
                     continue
             scoped = _SCOPED.get((cls, key))
-            if scoped and scope.names(cls, scoped):
+            if (
+                scoped
+                and scope.names(cls, scoped)
+                and not ((cls, key) in _CAPITALS and _as_city(doc.article.text, m))
+            ):
                 key = scoped
             sense = senses.of(m) if keys[i] in _SENSE_KEYS else None
             if sense is not None:
