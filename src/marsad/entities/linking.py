@@ -211,11 +211,22 @@ def similar(a: str, b: str, accusative: bool = False) -> bool:
     return all(_same_token(x, y, accusative) for x, y in zip(ta, tb, strict=True))
 
 
+# Scopes of aliases.tsv besides "always"; a capital's alias is read per mention.
+_CAPITAL = "capital"
+_SCOPES = frozenset({"article", _CAPITAL})
+
+
 def _aliases() -> tuple[
-    list[tuple[str, str, str]], dict[tuple[str, str], str], dict[str, re.Pattern[str]]
+    list[tuple[str, str, str]],
+    dict[tuple[str, str], str],
+    dict[str, re.Pattern[str]],
+    frozenset[tuple[str, str]],
 ]:
+    """aliases.tsv: the "always" pairs, the scoped aliases with their referent, a pattern
+    of the written names of each scoped referent (:class:`_Scope`), and the capitals."""
     always: list[tuple[str, str, str]] = []
     scoped: dict[tuple[str, str], str] = {}
+    capitals: set[tuple[str, str]] = set()
     written: dict[str, set[str]] = defaultdict(set)
     for name, alias, kind, scope, *_ in read_rows("aliases.tsv"):
         written[_key(name)].add(normalize(name))
@@ -225,7 +236,7 @@ def _aliases() -> tuple[
         elif scope in _SCOPES:
             scoped[(_cls(kind), _key(alias))] = _key(name)
             if scope == _CAPITAL:
-                _CAPITALS.add((_cls(kind), _key(alias)))
+                capitals.add((_cls(kind), _key(alias)))
         else:
             raise ValueError(
                 f"aliases.tsv: unknown scope {scope!r} for {alias!r}; "
@@ -241,15 +252,11 @@ def _aliases() -> tuple[
         for key, forms in written.items()
         if key in targets
     }
-    return always, scoped, patterns
+    return always, scoped, patterns, frozenset(capitals)
 
 
-# Scopes of aliases.tsv besides "always"; a capital's alias is read per mention.
-_CAPITAL = "capital"
-_SCOPES = frozenset({"article", _CAPITAL})
-_CAPITALS: set[tuple[str, str]] = set()
 _CONJUNCTIONS = "وف"
-_ALWAYS, _SCOPED, _SCOPE_NAMES = _aliases()
+_ALWAYS, _SCOPED, _SCOPE_NAMES, _CAPITALS = _aliases()
 _CITY_ROWS = read_rows("capital_places.tsv")
 _CITY_BEFORE = frozenset(normalize(r[0]) for r in _CITY_ROWS if r[1] == "before")
 _CITY_CLITICS = frozenset(normalize(r[0]) for r in _CITY_ROWS if r[1] == "clitic")
