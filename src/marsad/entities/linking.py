@@ -129,13 +129,18 @@ def _plain(key: str) -> str:
     return key.removeprefix(_ARTICLED)
 
 
-def _mention_key(text: str, m: Mention) -> str:
-    """The key of a mention; after "لل" ("للكويت": ل + الكويت, the alef dropped) the
-    tagger's mention "كويت" is written with the article."""
+def _word_start(text: str, m: Mention) -> int:
+    """Where the word holding ``m`` starts: before the clitics the mention leaves out."""
     start = m.start
     while start > 0 and text[start - 1].isalpha():
         start -= 1
-    after_for_the = normalize(text[start : m.start]) in FOR_THE_PREFIXES
+    return start
+
+
+def _mention_key(text: str, m: Mention) -> str:
+    """The key of a mention; after "لل" ("للكويت": ل + الكويت, the alef dropped) the
+    tagger's mention "كويت" is written with the article."""
+    after_for_the = normalize(text[_word_start(text, m) : m.start]) in FOR_THE_PREFIXES
     return _key(m.text, _has_article(m.text) or after_for_the)
 
 
@@ -274,9 +279,7 @@ _LOOK_BACK = 40
 def _as_city(text: str, m: Mention) -> bool:
     """Whether a capital is written as the city, not for its government: "في واشنطن",
     "بواشنطن", "ولاية واشنطن", a dateline "واشنطن -" (capital_places.tsv)."""
-    start = m.start
-    while start > 0 and text[start - 1].isalpha():
-        start -= 1
+    start = _word_start(text, m)
     after = _NEXT_CHAR.match(text, m.end)
     opens = _LAST_CHAR.search(text, max(0, start - _LOOK_BACK), start)
     if after and after.group(1) in _CITY_AFTER and (not opens or opens.group(1) in _ENDS):

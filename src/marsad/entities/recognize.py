@@ -98,9 +98,9 @@ def _clitic_before_name(res: Resources, norm: str, suffix: str) -> bool:
     Jeddah; the 18M-token news corpus writes "جدة" 673 times, "وجدة" 40 (2 of them Oujda:
     "ورزازات - وجدة - تطوان"). On the 31 SaudiNewsNet days "وجدة" / "وجده" is written 298
     times, none with "مغرب" within three words (25 read: Jeddah in lists of cities, "his
-    grandfather", "found him"); all were Oujda, 11 mentions on 2015-08-10. Moroccan news
-    loses Oujda for it. Only this name of the gazetteer is such a pair ("كسلا" / "سلا":
-    "سلا" is never written)."""
+    grandfather", "found him"); the stage had linked every one to Oujda (11 mentions on
+    2015-08-10). Moroccan news loses Oujda for it. Only this name of the gazetteer is such
+    a pair ("كسلا" / "سلا": "سلا" is never written)."""
     whole = res.counts.get(norm, 0)
     for prefix in PARTICLES:
         rest = norm[len(prefix) :]
