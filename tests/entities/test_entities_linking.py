@@ -241,6 +241,71 @@ def test_a_description_in_brackets_after_two_entities_joins_neither() -> None:
     assert len({opec1, acronym1, opec2, acronym2}) == 1
 
 
+def test_an_institutions_quoted_short_name_is_another_name_of_it() -> None:
+    # ANT: the agencies with the short names their reports quote.
+    texts = [
+        'وذكرت وكالة الأنباء الإماراتية "وام"، أن',
+        "ونقلت «وام» عن المتحدث",
+        'أفادت منظمة العفو الدولية "أمنستي"، الاثنين',
+    ]
+    named = [
+        [("وكالة الأنباء الإماراتية", "ORG"), ("وام", "ORG")],
+        [("وام", "ORG")],
+        [("منظمة العفو الدولية", "ORG"), ("أمنستي", "ORG")],
+    ]
+    docs = [
+        Document(Article(id=f"a{n}", source="x", text=text), _mentions(text, names))
+        for n, (text, names) in enumerate(zip(texts, named, strict=True))
+    ]
+    link(docs)
+    (wam_full, wam), (wam_again,), (amnesty, short) = (
+        [m.entity_id for m in d.mentions] for d in docs
+    )
+    assert wam_full == wam == wam_again and amnesty == short != wam
+
+
+def test_a_quoted_word_after_no_institution_or_before_another_name_joins_none() -> None:
+    # SaudiNewsNet 2015-08-06 and ANT: "وكالة الأنباء الروسية" is written before Interfax
+    # and before TASS; a car maker before a model.
+    texts = [
+        'وقالت وكالة الأنباء الروسية "إنترفاكس" إن',
+        'ونقلت وكالة الأنباء الروسية "تاس" عن',
+        'وطرحت بورشه "كاين" الجديدة',
+    ]
+    docs = []
+    for n, text in enumerate(texts):
+        outer, inner = (part.strip() for part in text.split('"')[:2])
+        outer = outer.split(" ", 1)[1]
+        names: list[tuple[str, EntityType]] = [(outer, "ORG"), (inner, "ORG")]
+        docs.append(Document(Article(id=f"a{n}", source="x", text=text), _mentions(text, names)))
+    link(docs)
+    ids = [m.entity_id for d in docs for m in d.mentions]
+    assert ids[0] == ids[2] and len(set(ids)) == 5
+
+
+def test_a_description_does_not_keep_a_name_from_its_other_name() -> None:
+    # SaudiNewsNet 2015-08-06: the Fed, with its description in brackets after it and
+    # after the Saudi central bank, and its name; OPEC's name in both scripts.
+    texts = [
+        "مجلس الاحتياطي الاتحادي (البنك المركزي الأمريكي)",
+        "مجلس الاحتياطي الاتحادي (البنك المركزي)",
+        "مؤسسة النقد العربي السعودي (البنك المركزي)",
+        "منظمة البلدان المصدرة للنفط (أوبك)",
+        "منظمة البلدان المصدرة للنفط (OPEC)",
+    ]
+    docs = []
+    for n, text in enumerate(texts):
+        outer, inner = text.rstrip(")").split(" (")
+        names: list[tuple[str, EntityType]] = [(outer, "ORG"), (inner, "ORG")]
+        docs.append(Document(Article(id=f"a{n}", source="x", text=text), _mentions(text, names)))
+    link(docs)
+    (fed, fed_name), (fed_again, bank), (sama, bank_again), (opec, name), (opec_again, latin) = (
+        [m.entity_id for m in d.mentions] for d in docs
+    )
+    assert fed == fed_name == fed_again and len({fed, bank, sama}) == 3 and bank == bank_again
+    assert opec == name == opec_again == latin
+
+
 def test_one_word_names_keep_their_article() -> None:
     # SaudiNewsNet 2015-08-06 and 08-09: "لليمن" is ل + اليمن, the alef dropped, and the
     # tagger's mention is "يمن"; "يمن" alone is the verb of "وأن يمن على المصابين".

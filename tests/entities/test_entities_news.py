@@ -19,6 +19,7 @@ from marsad.entities.news import (
     tag_facilities,
     tag_institutions,
     tag_known_names,
+    tag_quoted_short_names,
 )
 from marsad.entities.recognize import mentions_in
 from marsad.entities.tagger import get_tagger
@@ -275,3 +276,70 @@ def test_conventions_never_touch_persons(pairs: list[tuple[str, str]]) -> None:
     after = {s for s in spans(out[0]) if s[2] == "PERS"}
     assert before == after
     assert len(out[0]) == len(tags)
+
+
+def _short_names(sentences: list[str], tagged: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Spans after ``tag_quoted_short_names``, given the spans the tagger had found."""
+    words = [_words(text) for text in sentences]
+    tags = [["O"] * len(w) for w in words]
+    for name, kind in tagged:
+        n = len(name.split())
+        s, at = next(
+            (s, i)
+            for s, sentence in enumerate(words)
+            for i in range(len(sentence))
+            if " ".join(sentence[i : i + n]) == name
+        )
+        tags[s][at : at + n] = [f"B-{kind}"] + [f"I-{kind}"] * (n - 1)
+    tag_quoted_short_names(words, tags)
+    return {f for sentence, tag in zip(words, tags, strict=True) for f in _found(tag, sentence)}
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "kind_before"),
+    [
+        # ANT: the short names of agencies, which the tagger left out or typed otherwise.
+        ('وذكرت وكالة الأنباء الإماراتية "وام"، أن', "وام", None),
+        ('وقالت وكالة حماية الحدود الأوروبية "فرونتكس" إن', "فرونتكس", "PERS"),
+        ('وأفاد مكتب إحصاءات الاتحاد الأوروبي "يوروستات"، الخميس', "يوروستات", "MISC"),
+        ("وذكرت وكالة الأنباء الأردنية «بترا» أن", "بترا", "LOC"),
+        ('وقال الاتحاد الأوروبي لكرة القدم "يويفا" إن', "يويفا", "MISC"),
+    ],
+)
+def test_one_quoted_word_after_an_institution_is_its_short_name(
+    text: str, short: str, kind_before: str | None
+) -> None:
+    outer = text.split(" ", 1)[1].split(' "')[0].split(" «")[0]
+    tagged = [(outer, "ORG")] + ([(short, kind_before)] if kind_before else [])
+    assert _short_names([text], tagged) == {(outer, "ORG"), (short, "ORG")}
+
+
+def test_a_short_name_is_the_organisation_quoted_or_tagged_elsewhere_in_the_article() -> None:
+    sentences = [
+        'وذكرت وكالة الأنباء الإماراتية "وام" أن',
+        'كما نقلت "وام" عن العقيد',
+        "وأضافت وام أن",
+        "وقالت بوام مصادر",
+    ]
+    found = _short_names(sentences, [("وكالة الأنباء الإماراتية", "ORG"), ("بوام", "LOC")])
+    # Bare and untagged it is left: "تداول", the Saudi exchange, is also "trading".
+    assert found == {("وكالة الأنباء الإماراتية", "ORG"), ("وام", "ORG"), ("بوام", "ORG")}
+
+
+@pytest.mark.parametrize(
+    ("text", "outer"),
+    [
+        # SaudiNewsNet 2015-08-06: an adjective with the article; a car maker's model.
+        ('ضد حزب العمال الكردستاني "المتطرف" الذي', "حزب العمال الكردستاني"),
+        ('وطرحت بورشه "كاين" الجديدة', "بورشه"),
+        # ANT: a verb after a span the tagger ran on.
+        ('وقالت الوكالة إن نازيك "اعترف" بأنه', "الوكالة إن نازيك"),
+        # SaudiNewsNet 2015-08-06: between two quotes, not inside one.
+        ("«مركز خدمة المنورة» وكذلك «حدائق المنورة الصناعية»", "مركز خدمة المنورة"),
+        ('"مركز خدمة المنورة" وكذلك "حدائق المنورة الصناعية"', "مركز خدمة المنورة"),
+        # SaudiNewsNet 2015-07-22: the quoted word is the genitive that completes the name.
+        ('باشر بنك التنمية لدول "بريكس" عمله', "بنك التنمية لدول"),
+    ],
+)
+def test_a_quoted_word_that_is_no_short_name_is_left(text: str, outer: str) -> None:
+    assert _short_names([text], [(outer, "ORG")]) == {(outer, "ORG")}

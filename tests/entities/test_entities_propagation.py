@@ -233,3 +233,26 @@ def test_a_definite_name_is_not_spread_where_it_is_an_adjective() -> None:
     assert [m.text for m in docs[1].mentions] == ["الشريف"]
     assert docs[2].mentions == []
     assert [m.text for m in docs[4].mentions] == ["السيسي", "السيسي"]
+
+
+def test_a_short_name_is_spread_only_as_written() -> None:
+    # ANT: the agency "وام" as its own report quotes it is no "وأم" (and a mother).
+    docs = [
+        _doc(1, 'وذكرت وكالة الأنباء الإماراتية "وام" أن', [("وام", "ORG")]),
+        _doc(2, "ولد لأب مصري وأم فرنسية."),
+        _doc(3, "ونقلت وام عن المتحدث"),
+    ]
+    assert propagate(docs) == 1
+    assert [m.text for m in docs[1].mentions] == []
+    assert [m.text for m in docs[2].mentions] == ["وام"]
+
+
+def test_a_short_name_drawn_in_presentation_forms_or_with_a_tatweel_is_written_the_same() -> None:
+    # SaudiNewsNet 2015-08-06: "ﺗﻌﺰ" (Taiz) in presentation forms, "بـدر" with a tatweel.
+    docs = [
+        _doc(1, "اشتباكات في تعز وأعلن بدر موقفه", [("تعز", "LOC"), ("بدر", "PER")]),
+        _doc(2, "اشتباكات عنيفة في ﺗﻌﺰ أمس"),
+        _doc(3, "وقال بـدر إن"),
+    ]
+    assert propagate(docs) == 2
+    assert [m.type for d in docs[1:] for m in d.mentions] == ["LOC", "PER"]

@@ -255,6 +255,36 @@ class _Fixed:
         return self.tags
 
 
+@pytest.mark.parametrize(
+    ("word", "tail", "clitics"),
+    [
+        # SaudiNewsNet and ANT: inside quotes a frequent word left is no reason to cut.
+        ("بريكس", "", 0),
+        ("وام", "", 0),
+        ("ووري", "بنك", 0),
+        ("ويندي", "", 0),
+        # A known name, a major place or a word that opens names still loses its clitic.
+        ("للفيفا", "", 2),
+        ("بإسرائيل", "", 1),
+        ("وأميركا", "", 1),
+        ("بتنظيم", "داعش", 1),
+        ("باتفاقية", "جامايكا", 1),
+    ],
+)
+def test_quotes_close_in_on_a_name(word: str, tail: str, clitics: int) -> None:
+    assert clitic_length(get_tagger(), word, tail, quoted=True) == clitics
+
+
+def test_quotes_count_only_against_the_name() -> None:
+    # ANT: the closing mark of one quote and the opening mark of the next.
+    text = 'قال إن "بريكس" تتوسع، وبأسلاك " حرارية " وأبراج "مراقبة"'
+    fixed = _Fixed(
+        [["O", "O", "O", "B-ORG", "O", "O", "O", "O", "O", "O", "O", "B-ORG", "O", "O", "O"]]
+    )
+    found = [m.text for m in mentions_in(text, fixed)]  # type: ignore[arg-type]
+    assert found == ["بريكس", "أبراج"]
+
+
 def test_a_function_word_tagged_as_a_name_is_no_mention() -> None:
     text = "قال علي إنه لا يعرف له على الأقل والله"
     tags = [["O", "B-PERS", "B-LOC", "B-MISC", "O", "B-MISC", "B-PERS", "O", "B-MISC"]]

@@ -7,11 +7,13 @@ untagged), weapon systems and model designations (the issue's MISC: "إف-16", "
 and the seas, agencies and platforms that 2007 newswire never named. These rules run after
 ``refine`` in the entity stage only, in this order: known names (known_names.tsv and the
 "always" rows of aliases.tsv) are tagged or retyped; a place or institution named after a
-titled person ("طريق الملك عبدالله", "مستشفى الملك فهد") is that place or institution, the
-only rule that retypes a person span; an institution head with a genitive that ends in a
-place adjective (or one of scope: "الدولية") is an organisation; a letter name or maker
-with a number is a designation; a one-word MISC with the article (الإسلام، اليورانيوم) is
-a common word. Currencies, which ANERcorp tags MISC, are no entity here (``is_currency``).
+titled person ("طريق الملك عبدالله", "مستشفى الملك فهد") is that place or institution, not
+the person; an institution head with a genitive that ends in a place adjective (or one of
+scope: "الدولية") is an organisation; one quoted word after an institution's name is its
+short name whatever the tagger made of it ("وكالة الأنباء الإماراتية "وام""); a letter
+name or maker with a number is a designation; a one-word MISC with the article (الإسلام،
+اليورانيوم) is a common word. Currencies, which ANERcorp tags MISC, are no entity here
+(``is_currency``).
 """
 
 from __future__ import annotations
@@ -24,8 +26,11 @@ from marsad.entities.features import stem
 from marsad.entities.refine import (
     ARTICLE,
     ARTICLE_PREFIXES,
+    PROCLITICS,
+    QUOTES,
     bare_forms,
     definite,
+    is_verb,
     nisba_bases,
     set_span,
 )
@@ -62,6 +67,15 @@ _NISBA = ("يين", "يون", "يان", "يتين", "يه", "ي")
 # The genitive after an institution head, up to its place adjective, is at most this many
 # words: "هيئة الأركان العامة الأوكرانية" is 3, "معهد دراسات الحرب الأميركي" 3.
 MAX_INSTITUTION_TAIL = 4
+_OPENING_GUILLEMET, _CLOSING_GUILLEMET = "\u00ab", "\u00bb"
+# A quoted short name has at least this many letters: the agencies "وام", "بنا" and "تاس"
+# have three.
+MIN_SHORT_NAME_CHARS = 3
+
+
+def is_known_name(norm: str) -> bool:
+    """Whether the normalised one-word ``norm`` is a known name ("داعش", "تويتر")."""
+    return (norm,) in _KNOWN
 
 
 def _free(tag: list[str], a: int, b: int) -> bool:
@@ -193,6 +207,81 @@ def tag_institutions(
                 set_span(tag, i, end, "ORG")
 
 
+def is_institution_name(words: list[str]) -> bool:
+    """Whether ``words`` name an institution whole: a head first, with a clitic or the
+    article or not ("وكالة", "والمنظمة", "الاتحاد"), and a definite word last. A name
+    ending in a bare noun waits for its genitive: in 'بنك التنمية لدول "بريكس"'
+    (SaudiNewsNet 2015-07-22) the quoted word completes the bank's name."""
+    return any(
+        form in _INSTITUTION_HEADS
+        or (form.startswith(ARTICLE) and form[len(ARTICLE) :] in _INSTITUTION_HEADS)
+        for form in bare_forms(words[0])
+    ) and any(definite(form) for form in bare_forms(words[-1]))
+
+
+def _quoted(words: list[str], i: int) -> bool:
+    """Whether word ``i`` stands between quotation marks, not between the closing mark of
+    one quote and the opening mark of the next ('«مركز خدمة المنورة» وكذلك «حدائق»')."""
+    return (
+        0 < i < len(words) - 1
+        and words[i - 1] in QUOTES
+        and words[i + 1] in QUOTES
+        and words[i - 1] != _CLOSING_GUILLEMET
+        and words[i + 1] != _OPENING_GUILLEMET
+    )
+
+
+def _one_word_span(tag: list[str], i: int) -> bool:
+    return tag[i].startswith("B-") and (i + 1 == len(tag) or not tag[i + 1].startswith("I-"))
+
+
+def _written_forms(word: str) -> tuple[str, ...]:
+    """The word as written and without its proclitics (clitics.tsv): as written, since
+    normalisation would make the agency "واس" of "وإس" (and S, "غالاكسي إس 7 وإس 8")."""
+    return (word, *(word[len(p) :] for p in PROCLITICS if word.startswith(p)))
+
+
+def tag_quoted_short_names(sentences: list[list[str]], tags: list[list[str]]) -> None:
+    """One quoted word right after an institution's name is its short name: "وكالة الأنباء
+    الإماراتية "وام"", "مكتب إحصاءات الاتحاد الأوروبي "يوروستات"", "منظمة العفو الدولية
+    "أمنستي"". The tagger leaves most such words untagged or reads a person or a place in
+    them ("فرونتكس", "بترا"); they are the organisation there, in quotes anywhere else in
+    the article ("كما نقلت "وام"") and wherever the tagger took them for a one-word name.
+    Bare elsewhere they stay as tagged: "تداول", the Saudi exchange, is also "trading".
+    Quotes after a name that is no institution hold anything ("بورشه "كاين"", a model;
+    "داعش "بكليبات""), and a word with the article an adjective ("حزب العمال الكردستاني
+    "المتطرف"")."""
+    short: set[str] = set()
+    for words, tag in zip(sentences, tags, strict=True):
+        for a, b, label in spans(tag):
+            if (
+                label != "ORG"
+                or not is_institution_name(words[a:b])
+                or not _quoted(words, b + 1)
+                # The name is quoted itself: the mark after it closes its quote.
+                or (a > 0 and words[a - 1] in QUOTES)
+            ):
+                continue
+            norm = normalize(words[b + 1])
+            if (
+                (tag[b + 1] == "O" or _one_word_span(tag, b + 1))
+                and len(norm) >= MIN_SHORT_NAME_CHARS
+                and norm.replace(".", "").isalpha()
+                and not norm.startswith(ARTICLE)
+                and _FUNCTION_WORDS.isdisjoint(bare_forms(norm))
+                and not is_verb(norm)
+            ):
+                short.add(words[b + 1])
+    if not short:
+        return
+    for words, tag in zip(sentences, tags, strict=True):
+        for i, word in enumerate(words):
+            if (_quoted(words, i) and word in short and tag[i] == "O") or (
+                _one_word_span(tag, i) and short.intersection(_written_forms(word))
+            ):
+                set_span(tag, i, i + 1, "ORG")
+
+
 _FACILITY_ROWS = read_rows("facility_heads.tsv")
 _FACILITY_HEADS = {normalize(r[0]): r[1] for r in _FACILITY_ROWS if r[1] != "title"}
 _FACILITY_TITLES = frozenset(normalize(r[0]) for r in _FACILITY_ROWS if r[1] == "title")
@@ -311,6 +400,7 @@ def apply_conventions(
     tag_known_names(sentences, tags)
     tag_facilities(sentences, tags, names)
     tag_institutions(sentences, tags, names)
+    tag_quoted_short_names(sentences, tags)
     tag_designations(sentences, tags)
     drop_common_misc(sentences, tags)
 

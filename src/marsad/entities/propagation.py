@@ -12,6 +12,7 @@ it was given across the corpus, when the tagger itself found it often enough to 
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from marsad.entities.refine import (
     MAQSURA,
     MIN_NAME_CHARS,
     PLACE_OPENERS,
+    TATWEEL,
     common_reading,
     has_tanween,
     is_nisba,
@@ -67,6 +69,13 @@ MIN_SURNAME_SHARE = 0.5
 # was written on (08-02), the wrong cuts were after "ف" ("فيمن" -> "يمن"): hence "ف" and
 # "ك" need the article after them, as in ``recognize``.
 MIN_BARE_MENTIONS = 2
+# A one-word name of at most this many letters is spread only as some mention wrote it:
+# normalisation folds hamza and alef, which makes the agency "وام" (as its own article
+# quotes it) of "وأم" (and a mother), "واس" of "وإس" (and S, a phone model) and Apple
+# "أبل" of "وابل" (a hail of); written with its vowels ("نَصْرُ", "لِي") such a word was
+# verse or scripture on SaudiNewsNet 2015-07-22, never the name. Longer names need the
+# fold: "اسرائيل" / "إسرائيل", and "للأسد" is "الأسد" (Assad).
+MAX_AS_WRITTEN_CHARS = 3
 # Longest name looked for, in words: longer spans are almost always a name plus the words
 # the tagger ran on into, and repeat verbatim too seldom to matter.
 MAX_NAME_WORDS = 5
@@ -307,6 +316,12 @@ def _corpus_clitic(
     )
 
 
+def _as_written(text: str) -> str:
+    """The letters as written, hamza and vowel marks kept: presentation forms ("ﺗﻌﺰ") and
+    a tatweel ("بـدر") are how a font or a layout draws the word, not its spelling."""
+    return unicodedata.normalize("NFKC", text).replace(TATWEEL, "")
+
+
 def propagate(docs: Sequence[Document]) -> int:
     """Spread names across ``docs`` (the whole stored corpus); returns mentions added.
 
@@ -318,7 +333,8 @@ def propagate(docs: Sequence[Document]) -> int:
     tagged whole often enough elsewhere is completed in place (:func:`_complete`). A public
     figure's surname is spread where other reports name him in full (:func:`surnames`).
     A one-word definite name is never spread where it is an adjective after a definite
-    noun ("الأندية السعودية", Saudi clubs), nor any name onto a word with tanween.
+    noun ("الأندية السعودية", Saudi clubs), nor any name onto a word with tanween, nor a
+    short name onto another spelling (``MAX_AS_WRITTEN_CHARS``).
     """
     peel_clitics(docs)
     resources = get_tagger().resources
@@ -336,6 +352,12 @@ def propagate(docs: Sequence[Document]) -> int:
     found = Counter[_Key]()  # articles that write the name
     tagged = Counter[_Key]()  # articles where the tagger found it at least once
     whole = Counter[_Key]()  # articles where the tagger found it whole
+    short_as_written = {
+        _as_written(m.text)
+        for doc in docs
+        for m in doc.mentions
+        if len(normalize(m.text)) <= MAX_AS_WRITTEN_CHARS
+    }
     untagged: list[tuple[Document, _Occurrence]] = []
     heads: list[tuple[Document, _Occurrence]] = []
     matcher = _Matcher(names, counts)
@@ -360,7 +382,11 @@ def propagate(docs: Sequence[Document]) -> int:
         text = doc.article.text[occ.start : occ.end]
         # Never where the word is an adjective (SaudiNewsNet 2015-08-06: "الشريف" of
         # "المصحف الشريف") or has tanween.
-        if occ.common:
+        if occ.common or (
+            len(key) == 1
+            and len(key[0]) <= MAX_AS_WRITTEN_CHARS
+            and _as_written(text) not in short_as_written
+        ):
             continue
         if (key not in only_surnames and tagged[key] >= MIN_TAGGED_SHARE * found[key]) or (
             key in surname_keys

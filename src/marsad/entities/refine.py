@@ -49,9 +49,9 @@ MIN_ACRONYM_CHARS = 2
 _CLITIC_ROWS = [(normalize(r[0]), r[1]) for r in read_rows("clitics.tsv")]
 # The particles peeled off before a lookup ("وب", "و", "ب", ...), the article itself (the
 # "article" row that starts with no particle) and the rows "لل" = ل + ال, alef dropped.
-_PARTICLES = sorted((p for p, kind in _CLITIC_ROWS if kind == "particle"), key=len, reverse=True)
+PROCLITICS = sorted((p for p, kind in _CLITIC_ROWS if kind == "particle"), key=len, reverse=True)
 ARTICLE = next(
-    p for p, kind in _CLITIC_ROWS if kind == "article" and not p.startswith(tuple(_PARTICLES))
+    p for p, kind in _CLITIC_ROWS if kind == "article" and not p.startswith(tuple(PROCLITICS))
 )
 # The prefixes that write "for the" ("لل", "ولل", "فلل"): ل + ال with the alef dropped.
 FOR_THE_PREFIXES = tuple(
@@ -67,7 +67,7 @@ _PERSONS = ("PERS", "PER")
 _AND = "و"
 _OPEN, _CLOSE = frozenset("(["), frozenset(")]")
 # Quotation marks: straight, English curly and Arabic guillemets.
-_QUOTES = frozenset('"\u201c\u201d\u00ab\u00bb')
+QUOTES = frozenset('"\u201c\u201d\u00ab\u00bb')
 
 
 _VARIANTS = str.maketrans(
@@ -112,7 +112,7 @@ def bare_forms(token: str) -> tuple[str, ...]:
     for prefix in FOR_THE_PREFIXES:
         if norm.startswith(prefix) and len(norm) - len(prefix) >= MIN_NAME_CHARS:
             forms.append(ARTICLE + norm[len(prefix) :])
-    for prefix in _PARTICLES:
+    for prefix in PROCLITICS:
         if norm.startswith(prefix) and len(norm) - len(prefix) >= MIN_NAME_CHARS:
             forms.append(norm[len(prefix) :])
     return tuple(forms)
@@ -261,7 +261,7 @@ def after_achievement_noun(words: list[str], i: int) -> bool:
     (achievement_nouns.tsv), a common noun: "تحقيق النصر" is victory, not the club. A
     quotation mark may stand between them ("تحقيق "النصر"" in the seeds)."""
     j = i - 1
-    while j >= 0 and words[j] in _QUOTES:
+    while j >= 0 and words[j] in QUOTES:
         j -= 1
     return (
         j >= 0
@@ -628,7 +628,7 @@ GIVEN_NAMES = _table("given_names.tsv")
 # names right and 1 wrong; 500 or no limit one more wrong ("الأمين العام ... خلفا لكوفي
 # أنان", 'in succession to'); 200 one right fewer ("منى", 282 times).
 MAX_GIVEN_NAME_COUNT = 300
-_TATWEEL = "\u0640"
+TATWEEL = "\u0640"
 # Untagged words after a title read as a name when a punctuation mark closes them: two or
 # three ("العقيد دلشاد مولود،"). On 6,000 SaudiNewsNet articles (07-22, 07-31, 08-03) two or
 # three gave 5 names right and 1 wrong ("معالي الوزير تُسرعون خطواتكم،"); with no mark
@@ -668,7 +668,7 @@ def _given_name_like(word: str, counts: Mapping[str, int]) -> bool:
     forms = bare_forms(word)
     return (
         norm.isalpha()
-        and _TATWEEL not in word
+        and TATWEEL not in word
         and norm not in _TITLE_MODIFIERS
         and _FUNCTION_WORDS.isdisjoint(forms)
         and not _is_definite(word)
@@ -713,7 +713,7 @@ def trim_tanween_words(sentences: list[list[str]], tags: list[list[str]]) -> Non
 _VERBS = frozenset(r[0] for r in read_rows("verbs.tsv"))
 
 
-def _is_verb(word: str) -> bool:
+def is_verb(word: str) -> bool:
     return normalize(word) in _VERBS
 
 
@@ -733,7 +733,7 @@ def trim_verbs(sentences: list[list[str]], tags: list[list[str]]) -> None:
             first, end = a, b
             while first < end and _is_and_verb(words[first]):
                 first += 1
-            while end - 1 > first and _is_verb(words[end - 1]):
+            while end - 1 > first and is_verb(words[end - 1]):
                 end -= 1
             if (first, end) != (a, b):
                 tag[a:b] = ["O"] * (b - a)
@@ -883,7 +883,7 @@ def join_dual_adjectives(sentences: list[list[str]], tags: list[list[str]]) -> N
 
 
 # Heads of quoted plan and operation names (named_heads.tsv).
-_NAMED_HEADS = _table("named_heads.tsv")
+NAMED_HEADS = _table("named_heads.tsv")
 # A quoted name is at most this many words with its head ("خطة النصر"، "عملية طوفان
 # الأقصى"، "مبادرة الحزام والطريق" are 2-3). At 4, a SaudiNewsNet day gave « صفقة جيدة
 # سعينا إليها » ("a good deal we sought"), a quoted sentence.
@@ -893,7 +893,7 @@ MAX_QUOTED_NAME = 3
 def _quoted_end(words: list[str], start: int) -> int | None:
     """Index of the quote closing a name that starts at ``start``, if it closes soon."""
     for j in range(start, min(start + MAX_QUOTED_NAME + 1, len(words))):
-        if words[j] in _QUOTES:
+        if words[j] in QUOTES:
             return j
         if not words[j].isalnum():
             return None
@@ -906,10 +906,10 @@ def tag_quoted_names(sentences: list[list[str]], tags: list[list[str]]) -> None:
     (عملية "طوفان الأقصى"). Spans inside are replaced; spans across the quotes are left."""
     for words, tag in zip(sentences, tags, strict=True):
         for q in range(len(words) - 1):
-            if words[q] not in _QUOTES:
+            if words[q] not in QUOTES:
                 continue
-            head_inside = any(f in _NAMED_HEADS for f in bare_forms(words[q + 1]))
-            head_before = q > 0 and any(f in _NAMED_HEADS for f in bare_forms(words[q - 1]))
+            head_inside = any(f in NAMED_HEADS for f in bare_forms(words[q + 1]))
+            head_before = q > 0 and any(f in NAMED_HEADS for f in bare_forms(words[q - 1]))
             start = q + 1
             end = _quoted_end(words, start) if head_inside or head_before else None
             if end is None or end == start + int(head_inside):
