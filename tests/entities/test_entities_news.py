@@ -267,7 +267,11 @@ _WORDS = (
 @given(
     st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_LABELS)), max_size=12),
 )
-def test_conventions_never_touch_persons(pairs: list[tuple[str, str]]) -> None:
+def test_conventions_touch_no_person_but_a_facility_or_a_quoted_short_name(
+    pairs: list[tuple[str, str]],
+) -> None:
+    """Over words that open no facility ("مستشفى الملك فهد") and hold no quote ('وكالة
+    ... "فرونتكس"'), the two rules that retype a person span."""
     words = [w for w, _ in pairs]
     tags = [t for _, t in pairs]
     out = [list(tags)]
