@@ -169,6 +169,60 @@ def test_a_word_news_writes_whole_keeps_its_first_letter() -> None:
     assert [m.text for m in _keep(docs)] == ["لصالح"]
 
 
+def test_a_place_that_doubles_as_an_adjective_is_not_spread_where_it_is_the_adjective() -> None:
+    docs = [_doc(i, "قتل جنود في شمال مالي أمس.", [("مالي", "LOC")]) for i in (1, 2)]
+    docs.append(_doc(3, "حصل النادي على دعم مالي كبير، وأرسل وفدا إلى مالي."))
+    propagate(docs)
+    text = docs[-1].article.text
+    assert [m.start for m in docs[-1].mentions] == [text.rindex("مالي")]
+
+
+def test_no_name_is_spread_into_a_religious_formula() -> None:
+    # SaudiNewsNet 2015-07-22: once "بحمد الله" was no person, the name "حمد" was spread
+    # onto it (7 times), "رضوان" onto "رضوان الله عليهم" (4).
+    docs = [_doc(i, "وقال حمد إن الفريق جاهز.", [("حمد", "PER")]) for i in (1, 2)]
+    docs.append(_doc(3, "وقال: بحمد الله وصلت بعثة الفريق، وشكر حمد اللاعبين."))
+    propagate(docs)
+    text = docs[-1].article.text
+    assert [m.start for m in docs[-1].mentions] == [text.rindex("حمد")]
+
+
+def _cut_docs(bare: str, n_whole: int) -> list[Document]:
+    """One article where ``recognize`` cut "ب" off "ب" + ``bare`` (typed LOC), and
+    ``n_whole`` quoting the whole word as an organisation."""
+    text = f"قال لافروف إن مجموعة ب{bare} تمثل نظاما جديدا."
+    start = text.index(bare)
+    cut = _doc(0, text)
+    cut.mentions.append(Mention(start, start + len(bare), bare, "LOC"))
+    quoted = [
+        _doc(i, f"وتضم دول مجموعة «ب{bare}» روسيا والصين.", [(f"ب{bare}", "ORG")])
+        for i in range(1, n_whole + 1)
+    ]
+    return [cut, *quoted]
+
+
+def test_a_letter_cut_as_a_clitic_is_given_back_where_the_corpus_names_the_whole_word() -> None:
+    # SaudiNewsNet 2015-07-22: "مجموعة ب[ريكس]" 12 times; news text writes "ريكس" (Rex)
+    # more often than "بريكس", so recognize took the "ب" for "with".
+    docs = _cut_docs("ريكس", 2)
+    propagate(docs)
+    m = docs[0].mentions[0]
+    assert (m.text, m.type, docs[0].article.text[m.start : m.end]) == ("بريكس", "ORG", "بريكس")
+    before = [(x.start, x.text, x.type) for d in docs for x in d.mentions]
+    propagate(docs)
+    assert [(x.start, x.text, x.type) for d in docs for x in d.mentions] == before
+
+
+def test_a_cut_clitic_stays_cut_without_enough_evidence_or_where_the_rest_is_a_name() -> None:
+    # Named whole once only.
+    assert [m.text for m in _keep(_cut_docs("ريكس", 1))] == ["ريكس"]
+    # The rest is named on its own elsewhere.
+    docs = [*_cut_docs("ريكس", 2), _doc(5, "وصل ريكس أمس.", [("ريكس", "PER")])]
+    assert [m.text for m in _keep(docs)] == ["ريكس"]
+    # A gazetteer name after a real clitic: "بسوريا" named whole is no reason.
+    assert [m.text for m in _keep(_cut_docs("سوريا", 2))] == ["سوريا"]
+
+
 def _keep(docs: list[Document]) -> list[Mention]:
     """The first article's mentions after the corpus stage."""
     propagate(docs)

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from marsad.entities._data import read_rows
 from marsad.entities.features import stem
@@ -31,6 +32,7 @@ from marsad.entities.refine import (
     TATWEEL,
     common_reading,
     has_tanween,
+    in_invocation,
     is_nisba,
     is_surname,
     likely_forms,
@@ -143,9 +145,10 @@ class _Occurrence:
     tagged: bool  # the article's own mentions already cover part of it
     exact: bool  # one of them is this very name
     head: Mention | None  # the one mention covering it, when that is only its first words
-    # Written as no name is: with tanween ("كفيفاً", blind, read "ك" + "فيفا"), or one
-    # definite word where it reads as a common word ("التنافس الشريف", "تحقيق النصر";
-    # refine.common_reading). Still counted as found.
+    # Written as no name is: with tanween ("كفيفاً", blind, read "ك" + "فيفا"), one word
+    # where it reads as a common word ("التنافس الشريف", "تحقيق النصر", "دعم مالي";
+    # refine.common_reading), or in a religious formula ("بحمد الله"). Still counted as
+    # found.
     common: bool
 
 
@@ -179,6 +182,7 @@ class _Matcher:
         owner = [-1] * len(text)
         for n, m in enumerate(doc.mentions):
             owner[m.start : m.end] = [n] * (m.end - m.start)
+        words = [t.text for t in tokens]
         out: list[_Occurrence] = []
         i = 0
         while i < len(tokens):
@@ -196,8 +200,10 @@ class _Matcher:
             )
             # Two words back: a quotation mark may stand before the name.
             before = [t.text for t in tokens[max(0, i - 2) : i + 1]]
-            common = has_tanween(first.text) or (
-                len(key) == 1 and common_reading(before, len(before) - 1)
+            common = (
+                has_tanween(first.text)
+                or (len(key) == 1 and common_reading(before, len(before) - 1))
+                or any(in_invocation(words, j) for j in range(i, i + len(key)))
             )
             out.append(_Occurrence(key, start, last.end, bool(covering), exact, head, common))
             i += len(key)
@@ -251,6 +257,16 @@ def _complete(doc: Document, occ: _Occurrence, kind: EntityType, counts: Mapping
         head.text = doc.article.text[head.start : occ.end]
 
 
+# Mention texts whose linking key is kept: each recurs across a corpus's articles, and
+# the corpus passes fold them more than once (as refine.BARE_FORMS_CACHE).
+FOLD_CACHE = 1 << 16
+
+
+@lru_cache(maxsize=FOLD_CACHE)
+def _folded(text: str) -> str:
+    return fold(text)
+
+
 def _clitics(word: str, bare: str) -> int:
     """Characters of ``word`` before the name ``bare`` it was matched as: "بملاطية" ->
     1; "للناتو" (ل + ال, alef dropped) -> 2, as ``recognize`` cuts it."""
@@ -264,19 +280,11 @@ def peel_clitics(docs: Sequence[Document]) -> int:
     """Cut a proclitic off mentions whose bare form the corpus names more often; returns
     mentions changed. A gazetteer name or given name is never cut ("وجدة" is Oujda)."""
     res = get_tagger().resources
-    keys: dict[str, str] = {}
-
-    def key(text: str) -> str:
-        out = keys.get(text)
-        if out is None:
-            out = keys[text] = fold(text)
-        return out
-
-    votes = Counter((key(m.text), m.type) for doc in docs for m in doc.mentions)
+    votes = Counter((_folded(m.text), m.type) for doc in docs for m in doc.mentions)
     changed = 0
     for doc in docs:
         for m in doc.mentions:
-            cut = _corpus_clitic(m, votes, key, res.names, res.counts)
+            cut = _corpus_clitic(m, votes, res.names, res.counts)
             if cut:
                 m.start += cut
                 m.text = m.text[cut:]
@@ -284,10 +292,46 @@ def peel_clitics(docs: Sequence[Document]) -> int:
     return changed
 
 
+def _word_start(text: str, i: int) -> int:
+    """Where the word holding ``text[i]`` begins (vowel marks and tatweel are in words)."""
+    while i > 0 and (text[i - 1].isalpha() or unicodedata.category(text[i - 1]) == "Mn"):
+        i -= 1
+    return i
+
+
+def restore_clitics(docs: Sequence[Document]) -> int:
+    """Give back the letters ``recognize`` cut off as a clitic where the corpus names the
+    whole word (at least ``MIN_BARE_MENTIONS`` mentions written as a word of their own)
+    and never names what is left on its own; returns mentions changed. The news-text
+    counts make "ريكس" (Rex, 110 times) of "بريكس" (BRICS, 9): SaudiNewsNet 2015-07-22
+    had "مجموعة ب[ريكس]" 12 times while its quoted '«بريكس»' was kept whole 9 times. The
+    mention takes the type the whole word was named with. A gazetteer name left is a name
+    of its own ("وبوتين"), never given the letter back."""
+    names = get_tagger().resources.names
+    whole: defaultdict[str, Counter[EntityType]] = defaultdict(Counter)
+    for doc in docs:
+        for m in doc.mentions:
+            if _word_start(doc.article.text, m.start) == m.start:
+                whole[_folded(m.text)][m.type] += 1
+    changed = 0
+    for doc in docs:
+        text = doc.article.text
+        for m in doc.mentions:
+            start = _word_start(text, m.start)
+            if start == m.start or _folded(m.text) in whole or normalize(m.text) in names:
+                continue
+            for i in range(m.start - 1, start - 1, -1):
+                types = whole.get(_folded(text[i : m.end]))
+                if types is not None and types.total() >= MIN_BARE_MENTIONS:
+                    m.start, m.text, m.type = i, text[i : m.end], types.most_common(1)[0][0]
+                    changed += 1
+                    break
+    return changed
+
+
 def _corpus_clitic(
     m: Mention,
     votes: Mapping[tuple[str, EntityType], int],
-    key: Callable[[str], str],
     names: Collection[str],
     counts: Mapping[str, int],
 ) -> int:
@@ -308,10 +352,10 @@ def _corpus_clitic(
     # own: "لصالح" (in favour of) is no "ل" + "صالح".
     if counts.get(words[0], 0) > counts.get(bare_first, 0):
         return 0
-    seen = votes.get((key(bare), m.type), 0)
+    seen = votes.get((_folded(bare), m.type), 0)
     return (
         source[len(prefix)]
-        if seen >= max(MIN_BARE_MENTIONS, votes.get((key(norm), m.type), 0))
+        if seen >= max(MIN_BARE_MENTIONS, votes.get((_folded(norm), m.type), 0))
         else 0
     )
 
@@ -326,16 +370,18 @@ def propagate(docs: Sequence[Document]) -> int:
     """Spread names across ``docs`` (the whole stored corpus); returns mentions added.
 
     Clitics the corpus shows to be clitics come off first (:func:`peel_clitics`), so
-    "بالأحساء" is spread and linked as "الأحساء". New mentions go at the end of each
-    ``doc.mentions``, so the indexes quotes and claims hold into it stay valid; a re-run
-    finds them tagged and adds nothing. Where a longer name that is not trusted covers a
-    trusted one, neither is added. A mention that holds only the first words of a name
-    tagged whole often enough elsewhere is completed in place (:func:`_complete`). A public
-    figure's surname is spread where other reports name him in full (:func:`surnames`).
-    A one-word definite name is never spread where it is an adjective after a definite
-    noun ("الأندية السعودية", Saudi clubs), nor any name onto a word with tanween, nor a
-    short name onto another spelling (``MAX_AS_WRITTEN_CHARS``).
+    "بالأحساء" is spread and linked as "الأحساء", after letters it shows to be a name's
+    are given back (:func:`restore_clitics`: "ب[ريكس]" -> "بريكس"). New mentions go at
+    the end of each ``doc.mentions``, so the indexes quotes and claims hold into it stay
+    valid; a re-run finds them tagged and adds nothing. Where a longer name that is not
+    trusted covers a trusted one, neither is added. A mention that holds only the first
+    words of a name tagged whole often enough elsewhere is completed in place
+    (:func:`_complete`). A public figure's surname is spread where other reports name him
+    in full (:func:`surnames`). A one-word definite name is never spread where it is an
+    adjective after a definite noun ("الأندية السعودية", Saudi clubs), nor any name onto a
+    word with tanween, nor a short name onto another spelling (``MAX_AS_WRITTEN_CHARS``).
     """
+    restore_clitics(docs)
     peel_clitics(docs)
     resources = get_tagger().resources
     counts = resources.counts

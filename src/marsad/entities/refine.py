@@ -253,6 +253,37 @@ def after_definite_noun(words: list[str], i: int) -> bool:
     return any(definite(f) for f in forms)
 
 
+_ADJECTIVE_PLACES = {normalize(r[0]): r[1] for r in read_rows("adjective_places.tsv")}
+# Words after which a place name is a genitive, not an adjective: titles, place and
+# organisation heads, prepositions.
+_GENITIVE_HEADS = (
+    _FUNCTION_WORDS
+    | _table("triggers.tsv")
+    | _table("role_titles.tsv")
+    | frozenset(w for w, kind in _ADJECTIVE_PLACES.items() if kind == "head")
+)
+_FEMININE_ENDINGS = (normalize("ة"), normalize("ات"))
+
+
+def after_indefinite_noun(words: list[str], i: int) -> bool:
+    """Whether the word at ``i``, a place name that doubles as an adjective
+    (adjective_places.tsv: "مالي", financial), stands right after an indefinite
+    masculine noun, where it is the adjective: "مبلغ مالي", "بتمويل مالي"; not "في
+    مالي", "شمال مالي", "حكومة مالي"."""
+    if i == 0 or _ADJECTIVE_PLACES.get(normalize(words[i])) != "adjective":
+        return False
+    before = words[i - 1]
+    forms = bare_forms(before)
+    return (
+        before.isalpha()
+        and not is_verb(before)
+        and not any(
+            f in _GENITIVE_HEADS or f.startswith(ARTICLE) or f.endswith(_FEMININE_ENDINGS)
+            for f in forms
+        )
+    )
+
+
 _ACHIEVEMENT_NOUNS = _table("achievement_nouns.tsv")
 
 
@@ -271,9 +302,13 @@ def after_achievement_noun(words: list[str], i: int) -> bool:
 
 
 def common_reading(words: list[str], i: int) -> bool:
-    """Whether the one-word definite name at ``i`` stands where news writes a common
-    word: an adjective after a definite noun, or the object of "تحقيق"."""
-    return after_definite_noun(words, i) or after_achievement_noun(words, i)
+    """Whether the one-word name at ``i`` stands where news writes a common word: an
+    adjective after a noun, or the object of "تحقيق"."""
+    return (
+        after_definite_noun(words, i)
+        or after_indefinite_noun(words, i)
+        or after_achievement_noun(words, i)
+    )
 
 
 def drop_achieved_words(sentences: list[list[str]], tags: list[list[str]]) -> None:
@@ -290,16 +325,18 @@ def drop_adjective_places(sentences: list[list[str]], tags: list[list[str]]) -> 
     Arabia and the feminine "Saudi") is the adjective right after a definite noun:
     "الهيئة السعودية للمهندسين". On three SaudiNewsNet days (2015-07-22, 08-06, 08-10)
     524 such "السعودية" were mentions of the country. A city of places.tsv stays one
-    ("مدينته الروحية الإسكندرية")."""
+    ("مدينته الروحية الإسكندرية"). So is a place that doubles as an indefinite adjective
+    after an indefinite noun (:func:`after_indefinite_noun`: "دعم مالي")."""
     for words, tag in zip(sentences, tags, strict=True):
         for a, b, label in spans(tag):
             norm = normalize(words[a])
             if (
                 label == "LOC"
                 and b - a == 1
-                and is_nisba(norm)
-                and norm not in _PLACES
-                and after_definite_noun(words, a)
+                and (
+                    (is_nisba(norm) and norm not in _PLACES and after_definite_noun(words, a))
+                    or after_indefinite_noun(words, a)
+                )
             ):
                 tag[a] = "O"
 
@@ -392,6 +429,23 @@ def drop_title_phrases(sentences: list[list[str]], tags: list[list[str]]) -> Non
     """The words of a multi-word title ("ولي العهد") leave any span: "العهد" is no
     person, and the name after the title opens its own span."""
     _clear_phrases(sentences, tags, _TITLE_PHRASES)
+
+
+_LONGEST_INVOCATION = max(len(phrase) for phrase in _INVOCATIONS)
+# Every formula has two words or more, and all but the first are matched as written: a
+# window without one of them holds none.
+_INVOCATION_TAILS = frozenset(w for phrase in _INVOCATIONS for w in phrase[1:])
+
+
+def in_invocation(words: list[str], i: int) -> bool:
+    """Whether the word at ``i`` is part of a religious formula (invocations.tsv), where
+    no name is spread: "ب[حمد] الله", "[رضوان] الله عليهم"."""
+    lo = max(0, i - _LONGEST_INVOCATION + 1)
+    window = words[lo : i + _LONGEST_INVOCATION]
+    norms = [normalize(w) for w in window]
+    return not _INVOCATION_TAILS.isdisjoint(norms) and any(
+        j + _phrase_length(_INVOCATIONS, window, norms, j) > i - lo for j in range(i - lo + 1)
+    )
 
 
 def drop_invocations(sentences: list[list[str]], tags: list[list[str]]) -> None:
@@ -987,7 +1041,8 @@ def propagate_names(
     sentences: list[list[str]], tags: list[list[str]], counts: Mapping[str, int]
 ) -> None:
     """Rule 2: the surname of a person named in full, and an acronym given in brackets
-    after an organisation, are that person or organisation wherever they stand alone."""
+    after an organisation, are that person or organisation wherever they stand alone,
+    except in a religious formula ("الحبيب حمد" is no reason to read "بحمد الله")."""
     keys: dict[str, str] = {}
     for words, tag in zip(sentences, tags, strict=True):
         for a, b, label in spans(tag):
@@ -1022,7 +1077,11 @@ def propagate_names(
     for words, tag in zip(sentences, tags, strict=True):
         for i, word in enumerate(words):
             key = _bare_key(word, keys, counts)
-            if key is not None and _free_or_whole(tag, i, i + 1, ("LOC", "ORG", "MISC")):
+            if (
+                key is not None
+                and _free_or_whole(tag, i, i + 1, ("LOC", "ORG", "MISC"))
+                and not in_invocation(words, i)
+            ):
                 set_span(tag, i, i + 1, keys[key])
 
 
