@@ -432,8 +432,8 @@ def drop_title_phrases(sentences: list[list[str]], tags: list[list[str]]) -> Non
 
 
 _LONGEST_INVOCATION = max(len(phrase) for phrase in _INVOCATIONS)
-# Every formula has two words or more, and all but the first are matched as written: a
-# window without one of them holds none.
+# Every formula has two words or more, and all but the first are matched without
+# clitics (normalised, as they are): a window without one of them holds none.
 _INVOCATION_TAILS = frozenset(w for phrase in _INVOCATIONS for w in phrase[1:])
 
 
