@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
@@ -134,18 +135,18 @@ def _plain(key: str) -> str:
     return key.removeprefix(_ARTICLED)
 
 
-def _word_start(text: str, m: Mention) -> int:
-    """Where the word holding ``m`` starts: before the clitics the mention leaves out."""
-    start = m.start
-    while start > 0 and text[start - 1].isalpha():
-        start -= 1
-    return start
+def word_start(text: str, i: int) -> int:
+    """Where the word holding ``text[i]`` starts: before the clitics a mention leaves out
+    (vowel marks and tatweel are in words)."""
+    while i > 0 and (text[i - 1].isalpha() or unicodedata.category(text[i - 1]) == "Mn"):
+        i -= 1
+    return i
 
 
 def _mention_key(text: str, m: Mention) -> str:
     """The key of a mention; after "لل" ("للكويت": ل + الكويت, the alef dropped) the
     tagger's mention "كويت" is written with the article."""
-    after_for_the = normalize(text[_word_start(text, m) : m.start]) in FOR_THE_PREFIXES
+    after_for_the = normalize(text[word_start(text, m.start) : m.start]) in FOR_THE_PREFIXES
     return _key(m.text, _has_article(m.text) or after_for_the)
 
 
@@ -285,7 +286,7 @@ _LOOK_BACK = 40
 def _as_city(text: str, m: Mention) -> bool:
     """Whether a capital is written as the city, not for its government: "في واشنطن",
     "بواشنطن", "ولاية واشنطن", a dateline "واشنطن -" (capital_places.tsv)."""
-    start = _word_start(text, m)
+    start = word_start(text, m.start)
     after = _NEXT_CHAR.match(text, m.end)
     opens = _LAST_CHAR.search(text, max(0, start - _LOOK_BACK), start)
     if after and after.group(1) in _CITY_AFTER and (not opens or opens.group(1) in _ENDS):

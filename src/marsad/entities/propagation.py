@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from marsad.entities._data import read_rows
 from marsad.entities.features import stem
-from marsad.entities.linking import fold
+from marsad.entities.linking import fold, word_start
 from marsad.entities.recognize import PARTICLES, RARE_BEFORE_NAMES, bare_reading
 from marsad.entities.refine import (
     ARTICLE,
@@ -292,13 +292,6 @@ def peel_clitics(docs: Sequence[Document]) -> int:
     return changed
 
 
-def _word_start(text: str, i: int) -> int:
-    """Where the word holding ``text[i]`` begins (vowel marks and tatweel are in words)."""
-    while i > 0 and (text[i - 1].isalpha() or unicodedata.category(text[i - 1]) == "Mn"):
-        i -= 1
-    return i
-
-
 def restore_clitics(docs: Sequence[Document]) -> int:
     """Give back the letters ``recognize`` cut off as a clitic where the corpus names the
     whole word (at least ``MIN_BARE_MENTIONS`` mentions written as a word of their own)
@@ -311,13 +304,13 @@ def restore_clitics(docs: Sequence[Document]) -> int:
     whole: defaultdict[str, Counter[EntityType]] = defaultdict(Counter)
     for doc in docs:
         for m in doc.mentions:
-            if _word_start(doc.article.text, m.start) == m.start:
+            if word_start(doc.article.text, m.start) == m.start:
                 whole[_folded(m.text)][m.type] += 1
     changed = 0
     for doc in docs:
         text = doc.article.text
         for m in doc.mentions:
-            start = _word_start(text, m.start)
+            start = word_start(text, m.start)
             if start == m.start or _folded(m.text) in whole or normalize(m.text) in names:
                 continue
             for i in range(m.start - 1, start - 1, -1):
