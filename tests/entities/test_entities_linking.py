@@ -495,3 +495,61 @@ def test_a_capital_is_its_country_only_where_it_stands_for_the_government(
 def _doc_at(aid: str, text: str, names: list[tuple[str, EntityType]]) -> Document:
     """An article with mentions of ``names`` in its real text."""
     return Document(Article(id=aid, source=aid, text=text), _mentions(text, names))
+
+
+def test_an_organisation_named_after_a_place_by_its_head_is_not_the_place() -> None:
+    # SaudiNewsNet 2015-08-03: the newspaper "الرياض" had joined the city.
+    docs = [
+        _doc_at(
+            "a1", "وصل الوفد إلى الرياض أمس ثم غادر الرياض", [("الرياض", "LOC"), ("الرياض", "LOC")]
+        ),
+        _doc_at(
+            "a2",
+            'شكر العاملين في جريدة «الرياض» وقال لـ"الرياض" إن الرياض مدينة',
+            [("الرياض", "ORG"), ("الرياض", "ORG"), ("الرياض", "LOC")],
+        ),
+        # Typed a place by the tagger (SaudiNewsNet 2015-08-06, 'رئيس تحرير صحيفة "الرياض"').
+        _doc_at("a3", "رئيس تحرير صحيفة الرياض", [("الرياض", "LOC")]),
+        _doc_at("a4", "فاز فريق الرياض على الهلال", [("الرياض", "ORG"), ("الهلال", "ORG")]),
+        _doc_at("a5", "أعلن نادي الهلال وقال الهلال", [("الهلال", "ORG"), ("الهلال", "ORG")]),
+        _doc_at("a6", "وصل الوفد إلى الرياض وعاد إلى الرياض", [("الرياض", "LOC")] * 2),
+    ]
+    entities = {e.id: e for e in link(docs)}
+    city, city_2, paper, quoted, city_3, paper_too, club, hilal, *hilal_too, city_4, city_5 = (
+        m.entity_id for d in docs for m in d.mentions
+    )
+    assert city == city_2 == city_3 == city_4 == city_5 and entities[city].type == "LOC"
+    # Both heads of the press name one newspaper; the article's quoted ORG mention is it.
+    assert paper == quoted == paper_too != city
+    assert entities[paper].type == "ORG" and entities[paper].name == "الرياض"
+    assert club not in (city, paper)
+    # A club that is no place elsewhere keeps one entity with and without its head.
+    assert hilal_too == [hilal, hilal]
+    # The newspaper is an organisation even where the tagger typed each mention a place.
+    docs = [
+        _doc_at("b1", "وصل إلى جدة ثم جدة", [("جدة", "LOC")] * 2),
+        _doc_at("b2", 'قال لصحيفة "جدة" إن', [("جدة", "LOC")]),
+    ]
+    entities = {e.id: e for e in link(docs)}
+    paper = docs[1].mentions[0].entity_id
+    assert paper != docs[0].mentions[0].entity_id and entities[paper].type == "ORG"
+
+
+def test_a_place_name_typed_organisation_is_the_one_organisation_the_corpus_heads() -> None:
+    # SaudiNewsNet 2015-07-22: "برشلونة" the club, typed ORG without its head.
+    docs = [
+        _doc_at("a1", "مؤتمر في برشلونة ثم برشلونة وبرشلونة", [("برشلونة", "LOC")] * 3),
+        _doc_at("a2", "لعب في نادي برشلونة", [("برشلونة", "ORG")]),
+        _doc_at("a3", "خسر أمام برشلونة الإسباني", [("برشلونة", "ORG")]),
+    ]
+    link(docs)
+    city, *cities, club, club_too = (m.entity_id for d in docs for m in d.mentions)
+    assert cities == [city, city] and city != club == club_too
+    # A company the tagger once typed a place keys as it did: no place to keep it from.
+    docs = [
+        _doc_at("b1", "قالت شركة سامسونج", [("سامسونج", "ORG")]),
+        _doc_at("b2", "تعتزم سامسونج الكشف", [("سامسونج", "ORG")]),
+        _doc_at("b3", "في سامسونج", [("سامسونج", "LOC")]),
+    ]
+    link(docs)
+    assert len({m.entity_id for d in docs for m in d.mentions}) == 1

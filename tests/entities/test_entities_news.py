@@ -22,6 +22,7 @@ from marsad.entities.news import (
     tag_quoted_short_names,
 )
 from marsad.entities.recognize import mentions_in
+from marsad.entities.refine import LETTER_NAMES, WORD_LETTER_NAMES
 from marsad.entities.tagger import get_tagger
 from marsad.text import normalize, tokenize
 
@@ -138,6 +139,54 @@ def test_an_acronym_with_a_year_is_no_designation() -> None:
     tags = [["O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O"]]
     tag_designations([words], tags)
     assert tags[0] == ["O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O"]
+
+
+def test_an_organisation_with_a_model_number_is_a_designation() -> None:
+    # SaudiNewsNet 2015-08-06: the wing found on Reunion, typed ORG 15 times that day.
+    for text, tag in (
+        ("جزء من طائرة بوينغ 777 عثر", ["O", "O", "O", "B-ORG", "I-ORG", "O"]),
+        ("جزء من طائرة بوينغ 777 عثر", ["O", "O", "O", "B-ORG", "O", "O"]),
+        ("من طراز إيرباص 320 التابعة", ["O", "O", "B-ORG", "O", "O"]),
+    ):
+        tags = [list(tag)]
+        tag_designations([_words(text)], tags)
+        assert [t[2:] for t in tags[0] if t != "O"] == ["MISC", "MISC"], text
+    # A channel's number, a year and a count after an organisation are no model
+    # (SaudiNewsNet 2015-07-22: "للفيفا 209 اتحادات", FIFA's 209 federations).
+    for text, tag in (
+        ("قالت قناة فرانس 24 إن", ["O", "O", "B-ORG", "I-ORG", "O"]),
+        ("موسم الهلال 2015 كان", ["O", "B-ORG", "O", "O"]),
+        ("العمومية للفيفا 209 اتحادات", ["O", "B-ORG", "O", "O"]),
+        ("أرباح بوينغ 2015 كانت", ["O", "B-ORG", "O", "O"]),
+    ):
+        tags = [list(tag)]
+        tag_designations([_words(text)], tags)
+        assert tags[0] == tag, text
+
+
+def test_letters_and_a_number_the_tagger_took_for_a_person_are_a_designation() -> None:
+    # SaudiNewsNet 2015-08-06: flight MH370, typed a person 13 times that day. "إم" is also
+    # "أم" (or, mother): a letter only where the tagger joined it to the letters after it.
+    for text, tag, want in (
+        (
+            "بالرحلة ( ام اتش 370 ) بعد",
+            ["O", "O", "B-PERS", "I-PERS", "I-PERS", "O", "O"],
+            ["O", "O", "B-MISC", "I-MISC", "I-MISC", "O", "O"],
+        ),
+        (
+            "الرحلة إم إتش 370 .",
+            ["O", "O", "B-PERS", "I-PERS", "O"],
+            ["O", "O", "B-MISC", "I-MISC", "O"],
+        ),
+        ("الرحلة إم إتش 370 .", ["O", "O", "O", "O", "O"], ["O", "O", "B-MISC", "I-MISC", "O"]),
+    ):
+        tags = [list(tag)]
+        tag_designations([_words(text)], tags)
+        assert tags[0] == want, text
+    # A person whose name goes on past the letters is left.
+    tags = [["B-PERS", "I-PERS", "I-PERS", "I-PERS"]]
+    tag_designations([_words("جون إتش 370 سميث")], tags)
+    assert tags[0] == ["B-PERS", "I-PERS", "I-PERS", "I-PERS"]
 
 
 def test_numbers_after_arabic_words_are_no_designation() -> None:
@@ -267,18 +316,22 @@ _WORDS = (
 @given(
     st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_LABELS)), max_size=12),
 )
-def test_conventions_touch_no_person_but_a_facility_or_a_quoted_short_name(
+def test_conventions_touch_no_person_but_a_facility_a_quoted_short_name_or_a_designation(
     pairs: list[tuple[str, str]],
 ) -> None:
     """Over words that open no facility ("مستشفى الملك فهد") and hold no quote ('وكالة
-    ... "فرونتكس"'), the two rules that retype a person span."""
+    ... "فرونتكس"'), the three rules that retype a person span. Only a person made of
+    letter names and numbers alone is retyped (a designation)."""
     words = [w for w, _ in pairs]
     tags = [t for _, t in pairs]
     out = [list(tags)]
     apply_conventions([words], out, NAMES)
     before = {s for s in spans(tags) if s[2] == "PERS"}
     after = {s for s in spans(out[0]) if s[2] == "PERS"}
-    assert before == after
+    assert after <= before
+    letters = LETTER_NAMES | WORD_LETTER_NAMES
+    for a, b, _ in before - after:
+        assert all(normalize(w).split("-")[0] in letters or w.isdigit() for w in words[a:b])
     assert len(out[0]) == len(tags)
 
 

@@ -577,6 +577,28 @@ def test_words_with_tanween_are_no_name() -> None:
     assert refine(words, [["B-PERS", "I-PERS"]]) == [["O", "O"]]
 
 
+def test_numbers_a_name_ran_on_into_leave_it() -> None:
+    # SaudiNewsNet 2015-08-06: a contact line, a satisfaction rate, a share price.
+    words = [["الاتصال", "بـ", "عبدالرحمن", "0505447333"], ["على", "رضا", "34.7", "%"]]
+    tags = [["O", "O", "B-PERS", "I-PERS"], ["O", "B-PERS", "I-PERS", "O"]]
+    assert refine(words, tags) == [["O", "O", "B-PERS", "O"], ["O", "B-PERS", "O", "O"]]
+    words = [["سهم", "بنك", "برقان", "1.2", "%"], ["فاكس", "012669401"]]
+    tags = [["O", "B-ORG", "I-ORG", "I-ORG", "O"], ["B-ORG", "I-ORG"]]
+    assert refine(words, tags) == [["O", "B-ORG", "I-ORG", "O", "O"], ["B-ORG", "O"]]
+    # Arabic-Indic digits and decimal mark; the name after the number is a name of its own.
+    words = [["فهد", "٦٫٥", "خالد"]]
+    assert refine(words, [["B-PERS", "I-PERS", "I-PERS"]]) == [["B-PERS", "O", "B-PERS"]]
+    # Years and model numbers stay in names that have them (ANERcorp's conventions).
+    words = [["نهائيات", "مونديال", "2006"], ["بمدينة", "6", "اكتوبر"], ["طائرة", "بوينج", "757"]]
+    tags = [["O", "B-MISC", "I-MISC"], ["O", "B-LOC", "I-LOC"], ["O", "B-MISC", "I-MISC"]]
+    assert refine(words, tags) == tags
+    # A number after a letter name is a designation, whatever the tagger typed it
+    # (flight "ام اتش 370", typed a person); the news rules retype it.
+    words = [["الرحلة", "ام", "اتش", "370"]]
+    tags = [["O", "B-PERS", "I-PERS", "I-PERS"]]
+    assert refine(words, tags) == tags
+
+
 def test_a_verb_after_a_name_leaves_it() -> None:
     # Seed 005 ("وفداً برئاسة تشوي غادر أمس") and SaudiNewsNet 2015-07-26.
     words = [["برئاسة", "تشوي", "غادر", "أمس"], ["وكان", "يونايتد", "فاز", "على", "برشلونة"]]

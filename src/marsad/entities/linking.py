@@ -5,7 +5,9 @@ stripped except from a compound head as in "العبد الله"; a one-word nam
 had the article), then groups are joined by the alias table, "(acronym)" appositions in the
 text and an institution's quoted short name ('وكالة الأنباء الإماراتية "وام"'), and fuzzy
 similarity of folded names token by token. Bare surnames are resolved to a full name in the
-same article first, then to the one dominant full name in the corpus.
+same article first, then to the one dominant full name in the corpus. An organisation named
+after a place by its head ("صحيفة الرياض", "نادي الشباب") keys apart from the place, with
+the head's kind ("press الرياض"), and so do its bare mentions in that article.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from rapidfuzz import fuzz, process
 from marsad._unionfind import UnionFind
 from marsad.entities._data import read_rows
 from marsad.entities.news import is_institution_name
-from marsad.entities.refine import ARTICLE, FOR_THE_PREFIXES, QUOTES
+from marsad.entities.refine import ARTICLE, FOR_THE_PREFIXES, QUOTES, org_head
 from marsad.entities.senses import NAMES as SENSE_NAMES
 from marsad.entities.senses import ArticleSenses
 from marsad.model import Document, Entity, EntityMention, EntityType, Mention
@@ -148,6 +150,53 @@ def _mention_key(text: str, m: Mention) -> str:
     tagger's mention "كويت" is written with the article."""
     after_for_the = normalize(text[word_start(text, m.start) : m.start]) in FOR_THE_PREFIXES
     return _key(m.text, _has_article(m.text) or after_for_the)
+
+
+def _word_before(text: str, m: Mention) -> str:
+    """The word before the mention's own word, past spaces and quotation marks: "جريدة"
+    of 'جريدة «الرياض»'."""
+    head = text[: word_start(text, m.start)].rstrip()
+    while head and head[-1] in QUOTES:
+        head = head[:-1].rstrip()
+    return head[word_start(head, len(head)) :]
+
+
+def _named_by_head(docs: list[Document], keys_of: list[list[str]]) -> list[dict[int, str]]:
+    """Per document, the mentions of an organisation named after a place, with the kind of
+    its head (org_heads.tsv): "جريدة الرياض" is the newspaper, "نادي برشلونة" the club,
+    neither the city that the same written name would otherwise join. Only names written
+    mostly as a place need it (more LOC mentions than ORG: "سامسونج", typed LOC now and
+    then, is not one). A mention the tagger typed ORG without a head is the
+    organisation that one kind of head names in its article or, where its article names
+    none, in the whole corpus ('وقالت "الرياض"' after "صحيفة الرياض"); LOC mentions stay
+    the place."""
+    types = Counter(
+        (key, m.type)
+        for doc, keys in zip(docs, keys_of, strict=True)
+        for m, key in zip(doc.mentions, keys, strict=True)
+    )
+    placed = {key for key, kind in types if kind == "LOC" and types[key, "LOC"] > types[key, "ORG"]}
+    named: list[dict[int, str]] = []
+    in_article: list[dict[str, set[str]]] = []
+    in_corpus: dict[str, set[str]] = defaultdict(set)
+    for doc, keys in zip(docs, keys_of, strict=True):
+        headed: dict[int, str] = {}
+        kinds: dict[str, set[str]] = defaultdict(set)
+        for i, (m, key) in enumerate(zip(doc.mentions, keys, strict=True)):
+            if m.type in ("ORG", "LOC") and key in placed:
+                kind = org_head(_word_before(doc.article.text, m))
+                if kind is not None:
+                    headed[i] = kind
+                    kinds[key].add(kind)
+                    in_corpus[key].add(kind)
+        named.append(headed)
+        in_article.append(kinds)
+    for doc, keys, headed, kinds in zip(docs, keys_of, named, in_article, strict=True):
+        for i, (m, key) in enumerate(zip(doc.mentions, keys, strict=True)):
+            heads = kinds.get(key) or in_corpus.get(key, set())
+            if m.type == "ORG" and i not in headed and len(heads) == 1:
+                headed[i] = next(iter(heads))
+    return named
 
 
 _LINEAGE = frozenset(fold(r[0]) for r in read_rows("lineage_words.tsv"))
@@ -450,8 +499,11 @@ def link(docs: Iterable[Document]) -> list[Entity]:
     articled: dict[str, set[bool]] = defaultdict(set)
     # Nodes of a place read in another sense of its spelling (Amman of "عمان"): its name.
     sense_names: dict[str, str] = {}
+    keys_of = [[_mention_key(doc.article.text, m) for m in doc.mentions] for doc in docs]
+    named_by_head = _named_by_head(docs, keys_of)
     for d, doc in enumerate(docs):
-        keys = [_mention_key(doc.article.text, m) for m in doc.mentions]
+        keys = keys_of[d]
+        by_head = named_by_head[d]
         senses = ArticleSenses(doc.article.text, _is_country)
         fulls = [
             (i, k, _key(m.text.split()[0]))
@@ -464,6 +516,11 @@ def link(docs: Iterable[Document]) -> list[Entity]:
             cls = _cls(m.type)
             if not key:
                 continue
+            if i in by_head:
+                # Its own node, which no written name of the place joins, and an
+                # organisation whatever the tagger typed it ('صحيفة "الرياض"' as a place).
+                key = f"{by_head[i]} {key}"
+                m.type = "ORG"
             if cls == "P":
                 full = _full_name_for(key, fulls, i)
                 if full is not None:
@@ -478,7 +535,7 @@ def link(docs: Iterable[Document]) -> list[Entity]:
                 and not ((cls, key) in _CAPITALS and _as_city(doc.article.text, m))
             ):
                 key = scoped
-            sense = senses.of(m) if keys[i] in _SENSE_KEYS else None
+            sense = senses.of(m) if keys[i] in _SENSE_KEYS and i not in by_head else None
             if sense is not None:
                 # Written with its vowel marks, which no folded key keeps: its own node.
                 key = sense

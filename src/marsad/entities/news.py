@@ -11,9 +11,9 @@ titled person ("طريق الملك عبدالله", "مستشفى الملك ف
 the person; an institution head with a genitive that ends in a place adjective (or one of
 scope: "الدولية") is an organisation; one quoted word after an institution's name is its
 short name whatever the tagger made of it ("وكالة الأنباء الإماراتية "وام""); a letter
-name or maker with a number is a designation; a one-word MISC with the article (الإسلام،
-اليورانيوم) is a common word. Currencies, which ANERcorp tags MISC, are no entity here
-(``is_currency``).
+name or maker with a number is a designation, whatever type the tagger gave a maker
+("بوينغ 777"); a one-word MISC with the article (الإسلام، اليورانيوم) is a common word.
+Currencies, which ANERcorp tags MISC, are no entity here (``is_currency``).
 """
 
 from __future__ import annotations
@@ -26,8 +26,11 @@ from marsad.entities.features import stem
 from marsad.entities.refine import (
     ARTICLE,
     ARTICLE_PREFIXES,
+    LETTER_NAMES,
+    MAKERS,
     PROCLITICS,
     QUOTES,
+    WORD_LETTER_NAMES,
     bare_forms,
     definite,
     is_verb,
@@ -57,7 +60,6 @@ _KNOWN = _known_names()
 _KNOWN_LONGEST = max(len(k) for k in _KNOWN)
 _INSTITUTION_HEADS = frozenset(normalize(r[0]) for r in read_rows("institution_heads.tsv"))
 _INSTITUTION_SCOPES = frozenset(normalize(r[0]) for r in read_rows("institution_scopes.tsv"))
-_LETTERS = frozenset(normalize(r[0]) for r in read_rows("letter_names.tsv"))
 _CURRENCIES = frozenset(normalize(r[0]) for r in read_rows("currencies.tsv"))
 _FUNCTION_WORDS = frozenset(normalize(r[0]) for r in read_rows("function_words.tsv"))
 # The conjunction, written on the word after it.
@@ -67,6 +69,9 @@ _NISBA = ("يين", "يون", "يان", "يتين", "يه", "ي")
 # The genitive after an institution head, up to its place adjective, is at most this many
 # words: "هيئة الأركان العامة الأوكرانية" is 3, "معهد دراسات الحرب الأميركي" 3.
 MAX_INSTITUTION_TAIL = 4
+# The longest model number after a maker the tagger typed an organisation: بوينغ 777،
+# إيرباص 320 (letter_names.tsv makers); a year after it ("بوينغ 2015") is no model.
+MAX_MODEL_NUMBER_DIGITS = 3
 _OPENING_GUILLEMET, _CLOSING_GUILLEMET = "\u00ab", "\u00bb"
 # A quoted short name has at least this many letters: the agencies "وام", "بنا" and "تاس"
 # have three.
@@ -345,37 +350,69 @@ def _ends_name(word: str, names: frozenset[str]) -> bool:
     )
 
 
-def _letter_run(norms: list[str], b: int) -> int:
-    """Start of the run of letter names ending just before ``b``."""
+def _letter_run(norms: list[str], tag: list[str], b: int) -> int:
+    """Start of the run of letter names ending just before ``b``; a letter name that is also
+    a word ("إم", "أم") counts where the tagger joined it to the name after it."""
     a = b
-    while a > 0 and norms[a - 1] in _LETTERS:
+    while a > 0 and (
+        norms[a - 1] in LETTER_NAMES
+        or (norms[a - 1] in WORD_LETTER_NAMES and tag[a].startswith("I-"))
+    ):
         a -= 1
     return a
+
+
+def _whole_span(tag: list[str], a: int, b: int, label: str) -> bool:
+    """Whether [a, b) is exactly one span of type ``label``."""
+    return (
+        tag[a] == f"B-{label}"
+        and all(t == f"I-{label}" for t in tag[a + 1 : b])
+        and (b == len(tag) or tag[b] != f"I-{label}")
+    )
 
 
 def _designation(norm: str) -> bool:
     """ "اف-16", "كيه-12": a letter name or maker, a hyphen, a number."""
     for hyphen in _HYPHENS:
         head, sep, number = norm.partition(hyphen)
-        if sep and head in _LETTERS and number.isdigit():
+        if sep and head in LETTER_NAMES and number.isdigit():
             return True
     return False
 
 
+def _model_number(norm: str) -> bool:
+    return norm.isdigit() and len(norm) <= MAX_MODEL_NUMBER_DIGITS
+
+
 def tag_designations(sentences: list[list[str]], tags: list[list[str]]) -> None:
     """Model designations are MISC: letter names or a maker with a number, joined by a
-    hyphen or a space ("إف-16", "إف 16", "إيه كيه-12", "ميغ-29")."""
+    hyphen or a space ("إف-16", "إف 16", "إيه كيه-12", "ميغ-29"), and so is a maker the
+    tagger typed an organisation with a model number ("بوينغ 777"; "للفيفا 209 اتحادات" is
+    a count)."""
     for words, tag in zip(sentences, tags, strict=True):
         norms = [normalize(w) for w in words]
         for i, norm in enumerate(norms):
+            if (
+                tag[i] == "B-ORG"
+                and norm in MAKERS
+                and i + 1 < len(norms)
+                and _model_number(norms[i + 1])
+                and tag[i + 1] in ("O", "I-ORG")
+                and (i + 2 == len(tag) or not tag[i + 2].startswith("I-"))
+            ):
+                set_span(tag, i, i + 2, "MISC")
+                continue
             if _designation(norm):
-                a, b = _letter_run(norms, i), i + 1
-            elif norm in _LETTERS and i + 1 < len(norms) and norms[i + 1].isdigit():
-                a, b = _letter_run(norms, i), i + 2
+                a, b = _letter_run(norms, tag, i), i + 1
+            elif norm in LETTER_NAMES and i + 1 < len(norms) and norms[i + 1].isdigit():
+                a, b = _letter_run(norms, tag, i), i + 2
             else:
                 continue
-            # Letters the tagger typed as something else are an acronym ("بي بي سي 2016").
-            if _free(tag, a, b) and all(t == "O" or t.endswith("MISC") for t in tag[a:b]):
+            # Letters the tagger typed as something else are an acronym ("بي بي سي 2016"),
+            # but letters and a number alone are never a person's name ("ام اتش 370").
+            if (
+                _free(tag, a, b) and all(t == "O" or t.endswith("MISC") for t in tag[a:b])
+            ) or _whole_span(tag, a, b, _PERSON):
                 set_span(tag, a, b, "MISC")
 
 

@@ -9,7 +9,8 @@ before a surname it knows ("الفنانة ندي" + "بسيوني"), tags coord
 title ("الرئيس الأوكراني"). The rules fix these from evidence the article itself or the
 shipped tables give, in this order: such adjectives leave the name, so do the words of
 multi-word titles ("ولي العهد") and of religious formulae ("رحمه الله"), the preposition
-"على" that normalisation spells as the name "علي", and words with tanween ("دومًا"); names
+"على" that normalisation spells as the name "علي", words with tanween ("دومًا"), verbs, and
+numbers no name of its type holds (a telephone number after a person); names
 run on over name particles and to their closing bracket; a foreign opener joins the name
 after it ("سان" + "بطرسبرج"); a dual takes its second adjective
 ("المحيطين الهندي والهادئ"); a place head alone ("بولاية") is no name; a major place split in two
@@ -25,6 +26,7 @@ the masculine adjective of a country ("روما الإيطالي") is its club.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from functools import lru_cache
@@ -795,6 +797,53 @@ def trim_verbs(sentences: list[list[str]], tags: list[list[str]]) -> None:
                     set_span(tag, first, end, label)
 
 
+# The longest number in a place's or organisation's name: a year ("مونديال 2006" is MISC;
+# ANERcorp's training part has no name with a longer number; telephone and fax numbers run
+# to 7-10 digits).
+MAX_NAME_NUMBER_DIGITS = 4
+# A decimal number as normalised: "٣٤٫٧" is "34.7", "1,5" stays.
+_DECIMAL = re.compile(r"\d[.,]\d")
+
+
+# Arabic spellings of Latin letter names and makers' prefixes that open a model designation
+# ("إف 16", "ام اتش 370"; letter_names.tsv).
+LETTER_NAMES = frozenset(normalize(r[0]) for r in read_rows("letter_names.tsv") if r[1] != "word")
+# Aircraft and weapon makers (letter_names.tsv): "بوينغ 777" is a model, whatever its type.
+MAKERS = frozenset(normalize(r[0]) for r in read_rows("letter_names.tsv") if r[1] == "maker")
+# Letter names that are also Arabic words ("إم" is "أم"): letters only inside a tagged name.
+WORD_LETTER_NAMES = frozenset(
+    normalize(r[0]) for r in read_rows("letter_names.tsv") if r[1] == "word"
+)
+
+
+def _number_outside(words: list[str], i: int, label: str) -> bool:
+    """Whether the number ``words[i]`` cannot be part of a name of type ``label``: no
+    person's name has a number, no place's or organisation's a decimal or a telephone
+    number. A number after a letter name is a designation, left for the news rules."""
+    norm = normalize(words[i])
+    digits = sum(c.isdigit() for c in norm)
+    if not digits or label == "MISC" or (i > 0 and normalize(words[i - 1]) in LETTER_NAMES):
+        return False
+    decimal = _DECIMAL.search(norm) is not None
+    return label in _PERSONS or decimal or digits > MAX_NAME_NUMBER_DIGITS
+
+
+def drop_numbers(sentences: list[list[str]], tags: list[list[str]]) -> None:
+    """Numbers the tagger ran a name on into leave it: "عبدالرحمن 0505447333" (a contact
+    line), "رضا 34.7" (satisfaction, 34.7 %), "بنك برقان 1.2" (its share price). In
+    ANERcorp's training part numbers are part of MISC names (مونديال 2006، بوينج 757), of
+    one place (6 اكتوبر) and one channel (تي في 5), never of a person's name, never with a
+    decimal mark or more than four digits. Model numbers (MISC) are left as they are."""
+    for words, tag in zip(sentences, tags, strict=True):
+        for a, b, label in spans(tag):
+            keep = [i for i in range(a, b) if not _number_outside(words, i, label)]
+            if len(keep) == b - a:
+                continue
+            tag[a:b] = ["O"] * (b - a)
+            for i in keep:
+                tag[i] = ("I-" if i - 1 in keep else "B-") + label
+
+
 _MAQSURA_ROWS = read_rows("maqsura_spellings.tsv")
 _LINEAGE = _table("lineage_words.tsv")
 # Words looked back over for a title before "على": the title's own adjective may stand
@@ -1113,8 +1162,13 @@ def join_remits(sentences: list[list[str]], tags: list[list[str]]) -> None:
                 tag[start] = "I-ORG"
 
 
-# Heads before an organisation's own name (org_heads.tsv).
-_ORG_HEADS = _table("org_heads.tsv")
+# Organisation heads (normalised) and the kind of organisation each heads (org_heads.tsv).
+_ORG_HEADS = {normalize(r[0]): r[1] for r in read_rows("org_heads.tsv")}
+
+
+def org_head(word: str) -> str | None:
+    """The kind of organisation ``word`` heads, clitics off ("لصحيفة": "press"), or None."""
+    return next((_ORG_HEADS[f] for f in bare_forms(word) if f in _ORG_HEADS), None)
 
 
 def type_after_org_heads(sentences: list[list[str]], tags: list[list[str]]) -> None:
@@ -1124,10 +1178,10 @@ def type_after_org_heads(sentences: list[list[str]], tags: list[list[str]]) -> N
     city, so this runs after :func:`make_consistent`."""
     for words, tag in zip(sentences, tags, strict=True):
         for a, b, label in spans(tag):
-            if b - a >= 2 and not _ORG_HEADS.isdisjoint(bare_forms(words[a])):
+            if b - a >= 2 and org_head(words[a]):
                 tag[a] = "O"
                 set_span(tag, a + 1, b, "ORG")
-            elif label != "ORG" and a > 0 and not _ORG_HEADS.isdisjoint(bare_forms(words[a - 1])):
+            elif label != "ORG" and a > 0 and org_head(words[a - 1]):
                 set_span(tag, a, b, "ORG")
 
 
@@ -1206,6 +1260,7 @@ def refine(
     drop_maqsura_prepositions(sentences, out)
     trim_tanween_words(sentences, out)
     trim_verbs(sentences, out)
+    drop_numbers(sentences, out)
     complete_names(sentences, out)
     join_openers(sentences, out)
     join_dual_adjectives(sentences, out)
