@@ -6,8 +6,9 @@ had the article), then groups are joined by the alias table, "(acronym)" apposit
 text and an institution's quoted short name ('وكالة الأنباء الإماراتية "وام"'), and fuzzy
 similarity of folded names token by token. Bare surnames are resolved to a full name in the
 same article first, then to the one dominant full name in the corpus. An organisation named
-after a place by its head ("صحيفة الرياض", "نادي الشباب") keys apart from the place, with
-the head's kind ("press الرياض"), and so do its bare mentions in that article.
+after a place by its head ("صحيفة الرياض", "نادي برشلونة") keys apart from the place, with
+the head's kind ("press الرياض"), and so do the name's mentions typed ORG without a head
+where one kind of head names it (in their article, else in the corpus).
 """
 
 from __future__ import annotations
