@@ -362,15 +362,6 @@ def _letter_run(norms: list[str], tag: list[str], b: int) -> int:
     return a
 
 
-def _whole_span(tag: list[str], a: int, b: int, label: str) -> bool:
-    """Whether [a, b) is exactly one span of type ``label``."""
-    return (
-        tag[a] == f"B-{label}"
-        and all(t == f"I-{label}" for t in tag[a + 1 : b])
-        and (b == len(tag) or tag[b] != f"I-{label}")
-    )
-
-
 def _designation(norm: str) -> bool:
     """ "اف-16", "كيه-12": a letter name or maker, a hyphen, a number."""
     for hyphen in _HYPHENS:
@@ -410,9 +401,11 @@ def tag_designations(sentences: list[list[str]], tags: list[list[str]]) -> None:
                 continue
             # Letters the tagger typed as something else are an acronym ("بي بي سي 2016"),
             # but letters and a number alone are never a person's name ("ام اتش 370").
-            if (
-                _free(tag, a, b) and all(t == "O" or t.endswith("MISC") for t in tag[a:b])
-            ) or _whole_span(tag, a, b, _PERSON):
+            if (_free(tag, a, b) and all(t == "O" or t.endswith("MISC") for t in tag[a:b])) or (
+                a,
+                b,
+                _PERSON,
+            ) in spans(tag):
                 set_span(tag, a, b, "MISC")
 
 

@@ -807,13 +807,12 @@ _DECIMAL = re.compile(r"\d[.,]\d")
 
 # Arabic spellings of Latin letter names and makers' prefixes that open a model designation
 # ("إف 16", "ام اتش 370"; letter_names.tsv).
-LETTER_NAMES = frozenset(normalize(r[0]) for r in read_rows("letter_names.tsv") if r[1] != "word")
+_LETTER_ROWS = [(normalize(r[0]), r[1]) for r in read_rows("letter_names.tsv")]
+LETTER_NAMES = frozenset(word for word, kind in _LETTER_ROWS if kind != "word")
 # Aircraft and weapon makers (letter_names.tsv): "بوينغ 777" is a model, whatever its type.
-MAKERS = frozenset(normalize(r[0]) for r in read_rows("letter_names.tsv") if r[1] == "maker")
+MAKERS = frozenset(word for word, kind in _LETTER_ROWS if kind == "maker")
 # Letter names that are also Arabic words ("إم" is "أم"): letters only inside a tagged name.
-WORD_LETTER_NAMES = frozenset(
-    normalize(r[0]) for r in read_rows("letter_names.tsv") if r[1] == "word"
-)
+WORD_LETTER_NAMES = frozenset(word for word, kind in _LETTER_ROWS if kind == "word")
 
 
 def _number_outside(words: list[str], i: int, label: str) -> bool:
