@@ -264,6 +264,10 @@ def test_a_foreign_opener_joins_the_name_after_it_and_is_no_name_alone() -> None
     words = [["زار", "نيو", "دلهي", "أمس"]]
     tags = [["O", "O", "B-LOC", "O"]]
     assert refine(words, tags) == [["O", "B-LOC", "I-LOC", "O"]]
+    # SaudiNewsNet 2015-08-02: "نورث" and "داكوتا" had a span each.
+    words = [["بولاية", "نورث", "داكوتا", "وهي"]]
+    tags = [["O", "B-LOC", "B-LOC", "O"]]
+    assert refine(words, tags) == [["O", "B-LOC", "I-LOC", "O"]]
     # Alone, the opener is dropped; "لسان" (tongue) is no opener.
     words = [["باريس", "سان", "جرمان", "الفرنسي"]]
     tags = [["B-LOC", "B-LOC", "O", "O"]]
