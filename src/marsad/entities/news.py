@@ -197,15 +197,19 @@ def _institution_end(norms: list[str], i: int, names: frozenset[str]) -> int | N
     return end
 
 
+_OPEN_OR_ORG = frozenset({"O", "B-ORG"})
+
+
 def tag_institutions(
     sentences: list[list[str]], tags: list[list[str]], names: frozenset[str]
 ) -> None:
     """An institution head in the construct state whose genitive ends in a place adjective
-    is one organisation: "وزارة الدفاع الروسية", "وكالة الصحافة الفرنسية"."""
+    is one organisation: "وزارة الدفاع الروسية", "وكالة الصحافة الفرنسية"; an organisation
+    the tagger ended before the adjective runs on to it ("معهد دراسات الحرب" + "الأميركي")."""
     for words, tag in zip(sentences, tags, strict=True):
         norms = [normalize(w) for w in words]
         for i, word in enumerate(words):
-            if tag[i] != "O" or not _INSTITUTION_HEADS.intersection(bare_forms(word)):
+            if tag[i] not in _OPEN_OR_ORG or not _INSTITUTION_HEADS.intersection(bare_forms(word)):
                 continue
             end = _institution_end(norms, i, names)
             if end is not None and _free(tag, i, end):
@@ -393,19 +397,22 @@ def tag_designations(sentences: list[list[str]], tags: list[list[str]]) -> None:
             ):
                 set_span(tag, i, i + 2, "MISC")
                 continue
-            if _designation(norm):
+            hyphened = _designation(norm)
+            if hyphened:
                 a, b = _letter_run(norms, tag, i), i + 1
             elif norm in LETTER_NAMES and i + 1 < len(norms) and norms[i + 1].isdigit():
                 a, b = _letter_run(norms, tag, i), i + 2
             else:
                 continue
             # Letters the tagger typed as something else are an acronym ("بي بي سي 2016"),
-            # but letters and a number alone are never a person's name ("ام اتش 370").
-            if (_free(tag, a, b) and all(t == "O" or t.endswith("MISC") for t in tag[a:b])) or (
-                a,
-                b,
-                _PERSON,
-            ) in spans(tag):
+            # but letters and a number alone are never a person's name ("ام اتش 370"), and
+            # with a hyphen before the number ("إيه كيه-12") a model, whatever the type.
+            exact = {kind for start, end, kind in spans(tag) if (start, end) == (a, b)}
+            if (
+                (_free(tag, a, b) and all(t == "O" or t.endswith("MISC") for t in tag[a:b]))
+                or _PERSON in exact
+                or (hyphened and exact)
+            ):
                 set_span(tag, a, b, "MISC")
 
 
