@@ -6,8 +6,9 @@ second (Krishnan & Manning 2006) re-tags an article seeing the first one's label
 same words elsewhere in it. The first trains on ANERcorp, news sentences a fine-tuned
 transformer tagged confidently (the teacher) and copies of ANERcorp's sentences with
 their names replaced. ``--write`` ships the split models to
-``src/marsad/entities/model/`` (``ner.crfsuite``, ``ner-document.crfsuite``, with the
-cluster/gazetteer tables they were trained with), so the held-out quality gate in the
+``src/marsad/entities/model/`` (``ner.npz``, ``ner-document.npz``: python-crfsuite's
+weights exported for :mod:`marsad.entities.crf`, with the cluster/gazetteer tables they
+were trained with), so the held-out quality gate in the
 tests stays honest; ``--all-data`` retrains on every sentence before writing (held-out
 figures then no longer apply to the shipped files). Its inputs are built into
 ``build/ner/`` on first use (each step can be rerun alone): ``scripts/ner_corpus.py``
@@ -36,6 +37,7 @@ from typing import Any
 import pycrfsuite
 
 from marsad.entities.conlleval import score_conll
+from marsad.entities.crf import LinearCRF
 from marsad.entities.features import Resources, document_features, sentence_features
 from marsad.entities.tagger import DOCUMENT_MODEL_FILE, MODEL_FILE
 
@@ -415,9 +417,9 @@ def main() -> None:
                     second = Path(tmp) / "all-document.crfsuite"
                     train_second(sentences, extra, res, second, Path(tmp), crf, args.augment)
             args.model_dir.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(model, args.model_dir / MODEL_FILE)
+            LinearCRF.from_crfsuite(model).save(args.model_dir / MODEL_FILE)
             if second is not None:
-                shutil.copyfile(second, args.model_dir / DOCUMENT_MODEL_FILE)
+                LinearCRF.from_crfsuite(second).save(args.model_dir / DOCUMENT_MODEL_FILE)
             elif (args.model_dir / DOCUMENT_MODEL_FILE).is_file():
                 (args.model_dir / DOCUMENT_MODEL_FILE).unlink()
             for name, used in (("clusters.tsv", True), ("gazetteer.tsv", not args.no_gazetteer)):

@@ -145,6 +145,6 @@ def test_missing_model_says_how_to_fix(tmp_path: Path) -> None:
 
 
 def test_unreadable_model_is_a_model_error(tmp_path: Path) -> None:
-    (tmp_path / "ner.crfsuite").write_bytes(b"not a model")
+    (tmp_path / MODEL_FILE).write_bytes(b"not a model")
     with pytest.raises(ModelError):
         Tagger(tmp_path)

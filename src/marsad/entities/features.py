@@ -9,7 +9,7 @@ stem affixes see through clitics (وبواشنطن and واشنطن share their 
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,7 +81,7 @@ class Resources:
     # features, used to decide whether a leading letter is a clitic.
     counts: dict[str, int] = field(default_factory=dict)
     names: frozenset[str] = frozenset()
-    cache: dict[str, _Word] = field(default_factory=dict, repr=False)
+    cache: dict[str, WordFeatures] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(
@@ -121,7 +121,7 @@ def _gazetteer_tags(stems: list[str], gaz: dict[tuple[str, ...], str]) -> list[s
 
 
 @dataclass(frozen=True)
-class _Word:
+class WordFeatures:
     norm: str
     stem: str
     shape: str
@@ -142,7 +142,7 @@ def _length_bucket(n: int) -> str:
     return "s" if n <= SHORT_STEM else str(min(n, MAX_LENGTH_BUCKET))
 
 
-def _word(word: str, res: Resources) -> _Word:
+def _word(word: str, res: Resources) -> WordFeatures:
     n = normalize(word) or word
     s = stem(n)
     shape = _shape(word)
@@ -175,11 +175,75 @@ def _word(word: str, res: Resources) -> _Word:
     )
     context = {off: tuple(f"{off}:{k}={v}" for k, v in f.items()) for off in CONTEXT}
     cluster = cl[CONJ_LEVEL] if cl and len(cl) > CONJ_LEVEL else "OOV"
-    return _Word(n, s, shape, cluster, trig, own, context)
+    return WordFeatures(n, s, shape, cluster, trig, own, context)
 
 
-def sentence_features(words: Sequence[str], res: Resources) -> list[list[str]]:
-    """One feature list per token of a sentence, in python-crfsuite's string form."""
+@dataclass(frozen=True)
+class SentenceParts:
+    """A sentence's features split by what they depend on: each word's own features and
+    those it gives its neighbours (``WordFeatures.own``, ``.context``: one word form each,
+    so a tagger can weigh them once per form) and the rest, per token (:meth:`dynamic`)."""
+
+    words: Sequence[str]
+    info: list[WordFeatures]
+    # Gazetteer tag of each token ("" outside a known name) and the features after the
+    # window ones (cluster conjunctions, triggers, brackets, word pairs).
+    gaz: list[str]
+    tail: list[list[str]]
+
+    def _edges(self, i: int) -> list[str]:
+        """Token ``i``'s window features that are not a neighbour's own context features:
+        the sentence edges and the neighbours' gazetteer tags."""
+        gaz, last = self.gaz, len(self.gaz) - 1
+        out = []
+        for off in CONTEXT:
+            j = i + off
+            if j < 0:
+                out.append(_BOS[off])
+            elif j > last:
+                out.append(_EOS[off])
+            elif gaz[j]:
+                out.append(f"{off}:g={gaz[j]}")
+        return out
+
+    def dynamic(self) -> list[list[str]]:
+        """Every token's features that are not a word's own or context ones."""
+        out = []
+        for i, tail in enumerate(self.tail):
+            feats = ["g=" + self.gaz[i]] if self.gaz[i] else []
+            feats.extend(self._edges(i))
+            feats.extend(tail)
+            out.append(feats)
+        return out
+
+    def strings(self) -> list[list[str]]:
+        """Every token's features, in python-crfsuite's string form (in the order the
+        shipped models were trained with: crfsuite numbers features as it meets them)."""
+        out: list[list[str]] = []
+        last = len(self.info) - 1
+        for i, x in enumerate(self.info):
+            feats = list(x.own)
+            if self.gaz[i]:
+                feats.append("g=" + self.gaz[i])
+            for off in CONTEXT:
+                j = i + off
+                if j < 0:
+                    feats.append(_BOS[off])
+                elif j > last:
+                    feats.append(_EOS[off])
+                else:
+                    feats.extend(self.info[j].context[off])
+                    if self.gaz[j]:
+                        feats.append(f"{off}:g={self.gaz[j]}")
+            out.append(feats + self.tail[i])
+        return out
+
+
+_BOS = {off: f"{off}:BOS" for off in CONTEXT}
+_EOS = {off: f"{off}:EOS" for off in CONTEXT}
+
+
+def sentence_parts(words: Sequence[str], res: Resources) -> SentenceParts:
     cache = res.cache
     if len(cache) > WORD_CACHE_SIZE:
         cache.clear()
@@ -199,25 +263,14 @@ def sentence_features(words: Sequence[str], res: Resources) -> list[list[str]]:
     depth = 0
     after_colon = False
     for i, x in enumerate(info):
-        feats = list(x.own)
-        if gaz[i]:
-            feats.append("g=" + gaz[i])
-        for off in CONTEXT:
-            j = i + off
-            if j < 0:
-                feats.append(f"{off}:BOS")
-            elif j > last:
-                feats.append(f"{off}:EOS")
-            else:
-                feats.extend(info[j].context[off])
-                if gaz[j]:
-                    feats.append(f"{off}:g={gaz[j]}")
         prev = info[i - 1].cluster if i > 0 else "BOS"
         nxt = info[i + 1].cluster if i < last else "EOS"
-        feats.append(f"c-1sh={prev}|{x.shape}")
-        feats.append(f"c+1sh={nxt}|{x.shape}")
-        feats.append(f"cb-={prev}|{x.cluster}")
-        feats.append(f"cb+={x.cluster}|{nxt}")
+        feats = [
+            f"c-1sh={prev}|{x.shape}",
+            f"c+1sh={nxt}|{x.shape}",
+            f"cb-={prev}|{x.cluster}",
+            f"cb+={x.cluster}|{nxt}",
+        ]
         for j in range(max(0, i - TRIGGER_WINDOW), min(last, i + TRIGGER_WINDOW) + 1):
             if j != i and info[j].trigger:
                 feats.append(f"tw{'L' if j < i else 'R'}={info[j].trigger}")
@@ -239,7 +292,12 @@ def sentence_features(words: Sequence[str], res: Resources) -> list[list[str]]:
         if i < last:
             feats.append(f"0|+1={x.norm}|{info[i + 1].norm}")
         out.append(feats)
-    return out
+    return SentenceParts(words, info, gaz, out)
+
+
+def sentence_features(words: Sequence[str], res: Resources) -> list[list[str]]:
+    """One feature list per token of a sentence, in python-crfsuite's string form."""
+    return sentence_parts(words, res).strings()
 
 
 def _kind(tag: str) -> str:
@@ -253,37 +311,57 @@ def document_features(
     base: list[list[list[str]]] | None = None,
 ) -> list[list[list[str]]]:
     """Per-token features of one article's sentences for the second-pass CRF: the
-    sentence features plus the first pass's tags of the token and its neighbours, and the
-    majority first-pass type of the same stem at its other places in the article (a
-    surname used alone, a club named once in full: the first pass sees one sentence). This
-    is stacking (Krishnan & Manning 2006); stems shorter than MIN_STEM (particles, clipped
-    forms) neither vote nor get a vote.
+    sentence features plus :func:`document_extras`.
 
     ``base``: the sentences' :func:`sentence_features` where the caller has them (the
     first pass's input; extended in place), else computed here."""
     feats = base if base is not None else [sentence_features(words, res) for words in sentences]
     stems = [[stem(normalize(w) or w) for w in words] for words in sentences]
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for sent_feats, extras in zip(feats, document_extras(stems, first), strict=True):
+        for f, extra in zip(sent_feats, extras, strict=True):
+            f.extend(extra)
+    return feats
+
+
+def document_extras(
+    stems: Sequence[Sequence[str]], first: Sequence[Sequence[str]]
+) -> list[list[list[str]]]:
+    """The second pass's own features per token, from the article's word stems (see
+    :func:`stem`) and first-pass tags: the first pass's tags of the token and its
+    neighbours, and the majority first-pass type of the same stem at its other places in
+    the article (a surname used alone, a club named once in full: the first pass sees one
+    sentence). This is stacking (Krishnan & Manning 2006); stems shorter than MIN_STEM
+    (particles, clipped forms) neither vote nor get a vote."""
+    votes: dict[str, dict[str, int]] = defaultdict(dict)
     for sent_stems, tags in zip(stems, first, strict=True):
         for s, t in zip(sent_stems, tags, strict=True):
             if len(s) >= MIN_STEM:
-                votes[s][_kind(t)] += 1
-    for sent_feats, sent_stems, tags in zip(feats, stems, first, strict=True):
+                kinds = votes[s]
+                kind = _kind(t)
+                kinds[kind] = kinds.get(kind, 0) + 1
+    out: list[list[list[str]]] = []
+    for sent_stems, tags in zip(stems, first, strict=True):
         last = len(tags) - 1
-        for i, (f, s, t) in enumerate(zip(sent_feats, sent_stems, tags, strict=True)):
-            own = _kind(t)
-            f.append("p1=" + t)
-            f.append("p1-1=" + (tags[i - 1] if i > 0 else "BOS"))
-            f.append("p1+1=" + (tags[i + 1] if i < last else "EOS"))
+        sent_out: list[list[str]] = []
+        for i, (s, t) in enumerate(zip(sent_stems, tags, strict=True)):
+            f = [
+                "p1=" + t,
+                "p1-1=" + (tags[i - 1] if i > 0 else "BOS"),
+                "p1+1=" + (tags[i + 1] if i < last else "EOS"),
+            ]
+            sent_out.append(f)
             if len(s) < MIN_STEM:
                 continue
-            others = votes[s].copy()
-            others[own] -= 1
-            named = [(n, k) for k, n in others.items() if k != "O" and n > 0]
+            own = _kind(t)
+            # The votes of the stem's other places: this token's own vote taken out.
+            named = [
+                (n - (k == own), k) for k, n in votes[s].items() if k != "O" and n - (k == own) > 0
+            ]
             if named:
                 kind = max(named)[1]
                 f.append("dm=" + kind)
                 f.append(f"dm|p1={kind}|{own}")
-            elif others["O"] > 0:
+            elif votes[s].get("O", 0) - (own == "O") > 0:
                 f.append("dO")
-    return feats
+        out.append(sent_out)
+    return out
