@@ -8,11 +8,13 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from bench.ner import BLOCK, tag_articles
 
 from marsad.entities import score_conll, tag_conll
 from marsad.entities._data import MODEL_DIR
+from marsad.entities.features import sentence_features, sentence_parts
 from marsad.entities.tagger import DOCUMENT_MODEL_FILE, MODEL_FILE, Tagger, get_tagger
 from marsad.errors import ModelError
 
@@ -148,3 +150,26 @@ def test_unreadable_model_is_a_model_error(tmp_path: Path) -> None:
     (tmp_path / MODEL_FILE).write_bytes(b"not a model")
     with pytest.raises(ModelError):
         Tagger(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["وقال", "الرئيس", "فلاديمير", "بوتين", "في", "موسكو", ":", "(", "روسيا", ")"],
+        ["الأمين", "العام", "لحلف", "الناتو", "مارك", "روته"],
+        ["بغداد"],
+        ["xyz", "2024"],
+    ],
+)
+def test_word_weights_kept_per_form_score_as_the_training_features(words: list[str]) -> None:
+    """The tagger weighs a word's own and context features once per form; summed back per
+    token they must give what the models were trained on (every feature string)."""
+    tagger = get_tagger()
+    res = tagger.resources
+    parts = sentence_parts(words, res)
+    assert parts.strings() == sentence_features(words, res)
+    for scorer in (tagger._first, tagger._second):
+        assert scorer is not None
+        want = scorer.crf.token_weights(sentence_features(words, res))
+        for _ in range(2):  # computed, then from the kept weights
+            assert np.allclose(scorer.scores(parts, parts.dynamic()), want)

@@ -191,29 +191,25 @@ class SentenceParts:
     gaz: list[str]
     tail: list[list[str]]
 
-    def _edges(self, i: int) -> list[str]:
-        """Token ``i``'s window features that are not a neighbour's own context features:
-        the sentence edges and the neighbours' gazetteer tags."""
-        gaz, last = self.gaz, len(self.gaz) - 1
-        out = []
-        for off in CONTEXT:
-            j = i + off
-            if j < 0:
-                out.append(_BOS[off])
-            elif j > last:
-                out.append(_EOS[off])
-            elif gaz[j]:
-                out.append(f"{off}:g={gaz[j]}")
-        return out
+    def _edge(self, j: int, off: int) -> str:
+        """The feature token ``j - off`` gets from position ``j`` besides that word's own
+        context features: the sentence edge, the word's gazetteer tag, or none ("")."""
+        if j < 0:
+            return _BOS[off]
+        if j >= len(self.gaz):
+            return _EOS[off]
+        return f"{off}:g={self.gaz[j]}" if self.gaz[j] else ""
 
     def dynamic(self) -> list[list[str]]:
         """Every token's features that are not a word's own or context ones."""
         out = []
         for i, tail in enumerate(self.tail):
             feats = ["g=" + self.gaz[i]] if self.gaz[i] else []
-            feats.extend(self._edges(i))
-            feats.extend(tail)
-            out.append(feats)
+            for off in CONTEXT:
+                edge = self._edge(i + off, off)
+                if edge:
+                    feats.append(edge)
+            out.append(feats + tail)
         return out
 
     def strings(self) -> list[list[str]]:
@@ -226,15 +222,11 @@ class SentenceParts:
             if self.gaz[i]:
                 feats.append("g=" + self.gaz[i])
             for off in CONTEXT:
-                j = i + off
-                if j < 0:
-                    feats.append(_BOS[off])
-                elif j > last:
-                    feats.append(_EOS[off])
-                else:
-                    feats.extend(self.info[j].context[off])
-                    if self.gaz[j]:
-                        feats.append(f"{off}:g={self.gaz[j]}")
+                if 0 <= i + off <= last:
+                    feats.extend(self.info[i + off].context[off])
+                edge = self._edge(i + off, off)
+                if edge:
+                    feats.append(edge)
             out.append(feats + self.tail[i])
         return out
 
