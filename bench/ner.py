@@ -41,6 +41,7 @@ from marsad.entities.refine import (
     split_coordinated_places,
     tag_quoted_names,
     trim_collective_nouns,
+    trim_leading_titles,
     trim_tanween_words,
     trim_title_adjectives,
     trim_verbs,
@@ -108,6 +109,7 @@ def _no_counts(rule: Callable[[Tags, Tags], None]) -> Rule:
 
 # In the order refine() applies them, each scored alone on the CRF's output.
 RULES: dict[str, Rule] = {
+    "leading titles": _no_counts(trim_leading_titles),
     "title adjective": _no_counts(trim_title_adjectives),
     "title phrases": _no_counts(drop_title_phrases),
     "invocations": _no_counts(drop_invocations),

@@ -59,7 +59,7 @@ DEFAULT_RESOURCES = ROOT / "build" / "ner"
 # its tag probabilities averaged with the second CRF's marginals on 20-sentence articles
 # (weights 0.5 / 0.5, then Viterbi and bench/ner.py's rules) gave 0.785 against the CRFs'
 # 0.760; 0.3 / 0.4 / 0.6 / 0.7 gave 0.771 / 0.778 / 0.764 / 0.767, so the weight is tuned
-# on the held-out sixth itself. It would need the transformer at run time, 30x slower.
+# on the held-out sixth itself. It would need the transformer at run time, 40x slower.
 # Also measured and not shipped: word features of how often the ANT text writes a word with
 # the article and with an attached pronoun (names take neither: no "المحمد", no "محمده";
 # bucketed shares) and whether it follows "قد" (verbs.tsv). Retrained whole: held-out F1
@@ -68,8 +68,8 @@ DEFAULT_RESOURCES = ROOT / "build" / "ner"
 # apart from NATO, "إيه كيه-12" a person, "زيلينسكي رؤساء" one name, and the seeds' test of
 # "معهد دراسات الحرب الأميركي" failed. The second pass took 29 minutes to train.
 
-# c1 (L1) prunes features to keep the shipped model small (~2 MB); c2 (L2) smooths the
-# rest. Re-measured with the context-conjunction features (dev split, before
+# c1 (L1) prunes features to keep the shipped model small (0.8 MB exported); c2 (L2)
+# smooths the rest. Re-measured with the context-conjunction features (dev split, before
 # self-training): 0.7137 F1 here, 0.7091 at c1=0.02/c2=0.05 (4.7 MB model), 0.7057 at
 # c1=0.1, 0.7095 with 300 iterations instead of 150.
 C1 = 0.05
@@ -97,7 +97,8 @@ AUGMENT_SEED = 13
 # Second pass: its training part gets first-pass labels from FOLDS models, each trained
 # without the articles it labels (jackknife): labels from a model that saw the sentence are
 # over-confident and the second pass would learn to copy them. Five, not tuned: each fold
-# is one more first-pass training (about a minute).
+# is one more first-pass training (about ten minutes on this machine since the teacher's
+# sentences joined the first pass's training data).
 FOLDS = 5
 # ANERcorp has no article breaks: runs of this many consecutive sentences stand in for
 # articles (as in bench/ner.py), in training and in the held-out figures.

@@ -92,6 +92,23 @@ def test_a_place_that_doubles_as_an_adjective_is_the_adjective_after_an_indefini
     assert refine([["دعم", "لمالي"]], [["O", "B-LOC"]]) == [["O", "B-LOC"]]
 
 
+def test_a_title_the_tagger_took_into_a_name_is_left_out() -> None:
+    # SaudiNewsNet 2015-08-10: "كالشهيد الفيصل" (like the martyr al-Faisal) and "الرائد
+    # نايف الشريف" were typed whole; titles are roles, not names.
+    words = [["وسيبقى", "كالشهيد", "الفيصل", "في", "ذاكرة"]]
+    tags = [["O", "B-PERS", "I-PERS", "O", "O"]]
+    assert refine(words, tags) == [["O", "O", "B-PERS", "O", "O"]]
+    words = [["وأعلن", "الرائد", "نايف", "الشريف"]]
+    tags = [["O", "B-PERS", "I-PERS", "I-PERS"]]
+    assert refine(words, tags) == [["O", "O", "B-PERS", "I-PERS"]]
+    # Lineage words open names; a title alone is left to the other rules.
+    words = [["قال", "عبد", "الله", "العنزي"]]
+    tags = [["O", "B-PERS", "I-PERS", "I-PERS"]]
+    assert refine(words, tags) == tags
+    words = [["قال", "ابن", "سينا"]]
+    assert refine(words, [["O", "B-PERS", "I-PERS"]]) == [["O", "B-PERS", "I-PERS"]]
+
+
 def test_adjective_after_a_title_leaves_the_name() -> None:
     words = [["قال", "الرئيس", "الأوكراني", "فولوديمير", "زيلينسكي"]]
     tags = [["O", "O", "B-PERS", "I-PERS", "I-PERS"]]
