@@ -486,6 +486,18 @@ def test_a_span_ends_before_and_a_collective_noun() -> None:
     words = [["تدخل", "المملكة", "ودول", "التحالف"], ["في", "مصر", "والعالم"]]
     tags = [["O", "B-LOC", "I-LOC", "O"], ["O", "B-LOC", "I-LOC"]]
     assert refine(words, tags) == [["O", "B-LOC", "O", "O"], ["O", "B-LOC", "O"]]
+    # 2015-08-10 too: the Houthi militia and Saleh's forces, tagged one organisation.
+    words = [["هاجمت", "ميليشيا", "الحوثي", "وقوات", "صالح", "عدن"]]
+    tags = [["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "B-LOC"]]
+    assert refine(words, tags) == [["O", "O", "B-ORG", "O", "O", "B-LOC"]]
+
+
+def test_a_militia_is_named_after_its_head_word() -> None:
+    # SaudiNewsNet 2015-08-10: "ميليشيات الحوثي" typed a person 31 times; the militia's
+    # name is "الحوثي", an organisation, as after "نادي" or "شركة".
+    words = [["تصدت", "القوات", "لميليشيات", "الحوثي", "في", "عدن"]]
+    tags = [["O", "O", "B-PERS", "I-PERS", "O", "B-LOC"]]
+    assert refine(words, tags) == [["O", "O", "O", "B-ORG", "O", "B-LOC"]]
 
 
 def test_one_place_with_and_or_a_non_place_part_stays_whole() -> None:
