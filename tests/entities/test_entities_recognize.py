@@ -276,13 +276,15 @@ def test_quotes_close_in_on_a_name(word: str, tail: str, clitics: int) -> None:
 
 
 def test_quotes_count_only_against_the_name() -> None:
-    # ANT: the closing mark of one quote and the opening mark of the next.
-    text = 'قال إن "بريكس" تتوسع، وبأسلاك " حرارية " وأبراج "مراقبة"'
+    # ANT: the closing mark of one quote and the opening mark of the next ("وكاميرات" in
+    # place of its "وأبراج": towers alone are no entity, not_news_entities.tsv). Quoted,
+    # the word would keep its "و".
+    text = 'قال إن "بريكس" تتوسع، وبأسلاك " حرارية " وكاميرات "مراقبة"'
     fixed = _Fixed(
         [["O", "O", "O", "B-ORG", "O", "O", "O", "O", "O", "O", "O", "B-ORG", "O", "O", "O"]]
     )
     found = [m.text for m in mentions_in(text, fixed)]  # type: ignore[arg-type]
-    assert found == ["بريكس", "أبراج"]
+    assert found == ["بريكس", "كاميرات"]
 
 
 def test_a_function_word_tagged_as_a_name_is_no_mention() -> None:
