@@ -8,9 +8,9 @@ transformer tagged confidently (the teacher) and copies of ANERcorp's sentences 
 their names replaced. ``--write`` ships the split models to
 ``src/marsad/entities/model/`` (``ner.npz``, ``ner-document.npz``: python-crfsuite's
 weights exported for :mod:`marsad.entities.crf`, with the cluster/gazetteer tables they
-were trained with), so the held-out quality gate in the
-tests stays honest; ``--all-data`` retrains on every sentence before writing (held-out
-figures then no longer apply to the shipped files). Its inputs are built into
+were trained with), so the held-out quality gate in the tests stays honest;
+``--all-data`` retrains on every sentence before writing (held-out figures then no
+longer apply to the shipped files). Its inputs are built into
 ``build/ner/`` on first use (each step can be rerun alone): ``scripts/ner_corpus.py``
 (unlabelled ANT news text), ``scripts/ner_clusters.py`` (word clusters),
 ``scripts/ner_gazetteer.py`` (names) and ``scripts/ner_teacher.py`` (the teacher's

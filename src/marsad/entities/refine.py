@@ -193,16 +193,6 @@ def trim_title_adjectives(sentences: list[list[str]], tags: list[list[str]]) -> 
                 tag[i], tag[i + 1] = "O", "B-PERS"
 
 
-# Titles a person holds (triggers.tsv PER rows of these classes; not the lineage words
-# "ابن", "أبو", "عبد" that open names).
-_ROLE_CLASSES = ("role", "title", "honorific", "military rank")
-_ROLE_TITLES = frozenset(
-    normalize(r[0])
-    for r in read_rows("triggers.tsv")
-    if r[1] == "PER" and r[2].split(" (")[0] in _ROLE_CLASSES
-)
-
-
 def trim_leading_titles(sentences: list[list[str]], tags: list[list[str]]) -> None:
     """A person name the tagger opened with a title, mostly one with a clitic it had not
     seen ("كالشهيد الفيصل", like the martyr al-Faisal), starts after it: titles are
@@ -210,7 +200,9 @@ def trim_leading_titles(sentences: list[list[str]], tags: list[list[str]]) -> No
     for words, tag in zip(sentences, tags, strict=True):
         for a, b, label in spans(tag):
             while (
-                label in _PERSONS and b - a >= 2 and _ROLE_TITLES.intersection(bare_forms(words[a]))
+                label in _PERSONS
+                and b - a >= 2
+                and _PERSON_TITLES.intersection(bare_forms(words[a]))
             ):
                 tag[a], tag[a + 1] = "O", "B-" + label
                 a += 1
@@ -693,14 +685,20 @@ _ROLE_KINDS = ("title", "honorific", "abbreviated honorific", "role", "military 
 _TITLE_MODIFIERS = frozenset(
     normalize(r[0]) for r in read_rows("title_modifiers.tsv") if r[1] == "modifier"
 )
-_ROLE_WORDS = (
-    _table("role_titles.tsv")
-    | frozenset(
+_NOT_TITLES = frozenset(
+    normalize(r[0]) for r in read_rows("title_modifiers.tsv") if r[1] == "not_title"
+)
+# The triggers.tsv ones alone: role_titles.tsv also holds words that are given names
+# ("أمين"), which must not be cut off the front of a name (:func:`trim_leading_titles`).
+_PERSON_TITLES = (
+    frozenset(
         normalize(r[0])
         for r in read_rows("triggers.tsv")
         if r[1] == "PER" and r[2].startswith(_ROLE_KINDS)
     )
-) - frozenset(normalize(r[0]) for r in read_rows("title_modifiers.tsv") if r[1] == "not_title")
+    - _NOT_TITLES
+)
+_ROLE_WORDS = (_table("role_titles.tsv") - _NOT_TITLES) | _PERSON_TITLES
 GIVEN_NAMES = _table("given_names.tsv")
 # A word more frequent in news than this (resources.counts) is read as a common word, not a
 # given name, unless given_names.tsv lists it. On ANERcorp's held-out sixth: 300 joined 2
