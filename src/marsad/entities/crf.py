@@ -91,13 +91,10 @@ class LinearCRF:
             raise ModelError(f"NER model {path} is inconsistent: run `python scripts/train_ner.py`")
         return cls(labels, {a: i for i, a in enumerate(names)}, state, transition)
 
-    def ids(self, features: Sequence[str]) -> list[int]:
-        get, unknown = self.attributes.get, self.unknown
-        return [get(f, unknown) for f in features]
-
     def weight(self, features: Sequence[str]) -> np.ndarray:
         """Summed state weights of a set of features, one per label."""
-        return np.asarray(self.state[self.ids(features)].sum(axis=0))
+        get, unknown = self.attributes.get, self.unknown
+        return np.asarray(self.state[[get(f, unknown) for f in features]].sum(axis=0))
 
     def token_weights(self, tokens: Sequence[Sequence[str]]) -> np.ndarray:
         """(tokens, labels) summed state weights of each token's features."""

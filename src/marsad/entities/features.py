@@ -134,7 +134,9 @@ class WordFeatures:
 
 
 # Per-word features are cached: news text repeats words, and building the strings is most
-# of the tagging time. The cache is dropped when it reaches this size (~100 MB).
+# of the tagging time. The cache is dropped when it reaches this size (~100 MB); the tagger
+# keeps each form's summed weights per model to the same size (on a SaudiNewsNet day, 1,686
+# articles, `marsad analyze` peaked 74 MB higher with them).
 WORD_CACHE_SIZE = 200_000
 
 
